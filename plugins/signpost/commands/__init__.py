@@ -1,0 +1,1 @@
+"""One module per `signpost` command: HELP, configure(parser), run(args) -> int."""

@@ -1,0 +1,43 @@
+"""`signpost new page PATH`: start a page with every required field filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HELP = "Write a new page with all required metadata."
+
+
+def configure(parser) -> None:
+    from signpost.commands._common import add_project_arguments
+    add_project_arguments(parser)
+    parser.add_argument("path", help="where to write it, inside content/ (e.g. local-info/bullying.md)")
+    parser.add_argument("--title", help="the page title (default: from the file name)")
+
+
+def run(args) -> int:
+    import sys
+
+    from signpost.model import load_content_model
+    from signpost.model.scaffold import page_template
+
+    content: Path = args.content
+    relative = Path(args.path)
+    if relative.parts and relative.parts[0] == content.name:
+        relative = Path(*relative.parts[1:])
+    if relative.suffix != ".md":
+        relative = relative.with_suffix(".md")
+    if relative.is_absolute() or ".." in relative.parts:
+        print(f"signpost: {args.path} must be a path inside {content}/", file=sys.stderr)
+        return 2
+    target = content / relative
+    if target.exists():
+        print(f"signpost: {target} already exists; nothing was written (choose another name)", file=sys.stderr)
+        return 1
+    model = load_content_model(content, args.data)
+    defaults, _ = model.section_defaults.for_path(relative.as_posix())
+    text = page_template(relative, defaults, title=args.title)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    print(f"signpost: wrote {target}; fill in the description, topics and text, then run `signpost check`")
+    return 0

@@ -1,0 +1,75 @@
+"""MkDocs adapter for the content model: load once, expose to pages, report once."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from signpost.content.config import ContentConfig
+from signpost.findings import Severity
+from signpost.model import ContentModel, load_content_model
+from signpost.mkdocs_support import is_inner_language_build, page_source_path, project_root
+from signpost.session import SESSION, findings_box_html
+from signpost.today import BadTodayError, today
+
+log = get_plugin_logger(__name__)
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    """Loads and validates every page and service; fails the build once at the end."""
+
+    model: ContentModel | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        SESSION.serving = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        if not is_inner_language_build(config):
+            SESSION.reset()
+        try:
+            today()
+        except BadTodayError as problem:
+            raise PluginError(str(problem)) from None
+        root = project_root(config)
+        self.model = load_content_model(config.docs_dir, root / self.config.data_dir)
+        SESSION.add(self.model.report)
+        return config
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled or self.model is None:
+            return markdown
+        meta = self.model.page(page_source_path(page))
+        if meta is not None:
+            # Other plugins and templates read the validated model, never the raw front matter.
+            page.meta["signpost"] = meta
+        return markdown
+
+    @event_priority(-100)
+    def on_page_content(self, html, *, page, config, files):
+        if not (self.config.enabled and SESSION.serving and self.config.show_findings_on_page and self.model):
+            return html
+        file = f"{self.model.display_prefix}/{page_source_path(page)}"
+        return findings_box_html(SESSION.report.for_file(file)) + html
+
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Runs after mkdocs-static-i18n (priority -100) has built the other
+        # languages, so every language's findings are in before we report.
+        if not self.config.enabled or is_inner_language_build(config):
+            return
+        report = SESSION.report
+        if not len(report):
+            return
+        for finding in report.sorted():
+            (log.error if finding.is_error and not SESSION.serving else log.warning)(finding.format())
+        failing = report.errors + (report.warnings if self.config.fail_on_warnings else [])
+        log.info(f"signpost: {report.summary()}")
+        if failing and not SESSION.serving:
+            raise PluginError(
+                f"signpost found {report.summary()}; the site was not published. Fix the problems listed above."
+            )

@@ -1,0 +1,186 @@
+"""The content model: every page, service and registry of the site, read and validated once.
+
+Nothing here imports MkDocs. The MkDocs plugins, the CLI and the tests all call
+`load_content_model()`; a cache keyed on the files' sizes and modification
+times means the per-language builds of one `mkdocs build` (and the CLI checks
+that follow) share one parse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signpost.findings import Finding, Report, error
+from signpost.model.frontmatter import parse_yaml_mapping, read_document
+from signpost.model.pages import PageMeta, page_meta_from
+from signpost.model.registry import Registry, load_registry
+from signpost.model.schema import PAGE_SCHEMA, SECTION_DEFAULT_KEYS, validate_page_meta
+from signpost.model import services as services_module
+
+SECTION_DEFAULTS_FILE = ".meta.yml"
+
+__all__ = ["ContentModel", "PageMeta", "SectionDefaults", "load_content_model", "PAGE_SCHEMA"]
+
+
+@dataclass
+class SectionDefaults:
+    """Defaults a folder's `.meta.yml` gives to the pages below it (nearest folder wins)."""
+
+    by_folder: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lines: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+        """Merged defaults and their (file, line) origins for a page at `path` (content-relative)."""
+        parts = path.split("/")[:-1]
+        folders = [""] + ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        merged: dict[str, Any] = {}
+        origins: dict[str, tuple[str, int]] = {}
+        for folder in folders:
+            merged.update(self.by_folder.get(folder, {}))
+            origins.update(self.lines.get(folder, {}))
+        return merged, origins
+
+
+@dataclass
+class ContentModel:
+    """Everything the site publishes, validated. Plugins read it; none re-parses."""
+
+    content_dir: Path
+    data_dir: Path
+    registry: Registry
+    section_defaults: SectionDefaults
+    pages: dict[str, PageMeta] = field(default_factory=dict)
+    services: dict[str, Any] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
+    display_prefix: str = "content"
+
+    def page(self, path: str) -> PageMeta | None:
+        """The page at a content-relative path such as `charter/index.md`."""
+        return self.pages.get(path)
+
+    def findings_for(self, path: str) -> list[Finding]:
+        return self.report.for_file(f"{self.display_prefix}/{path}")
+
+
+_CACHE: dict[tuple[str, str], tuple[tuple, ContentModel]] = {}
+
+
+def load_content_model(content_dir: Path | str, data_dir: Path | str, *, use_cache: bool = True
+                       ) -> ContentModel:
+    """Read and validate every page and service; reuse the last result when no file changed."""
+    content_dir, data_dir = Path(content_dir).resolve(), Path(data_dir).resolve()
+    key = (str(content_dir), str(data_dir))
+    fingerprint = _fingerprint(content_dir, data_dir)
+    cached = _CACHE.get(key)
+    if use_cache and cached and cached[0] == fingerprint:
+        return cached[1]
+    model = _load(content_dir, data_dir)
+    _CACHE[key] = (fingerprint, model)
+    return model
+
+
+def _load(content_dir: Path, data_dir: Path) -> ContentModel:
+    prefix = _display_prefix(content_dir)
+    data_prefix = _display_prefix(data_dir)
+    registry, registry_findings = load_registry(data_dir, data_prefix)
+    defaults, defaults_findings = _read_section_defaults(content_dir, prefix)
+    model = ContentModel(content_dir, data_dir, registry, defaults, display_prefix=prefix)
+    model.report.extend(registry_findings)
+    model.report.extend(defaults_findings)
+    if not content_dir.is_dir():
+        model.report.add(error(prefix, "the content folder does not exist", hint=f"create {prefix}/ with an index.md"))
+        return model
+    for path in sorted(_markdown_files(content_dir)):
+        rel = path.relative_to(content_dir).as_posix()
+        if _is_translation_file(rel) or rel.startswith(services_module.SERVICES_DIR + "/"):
+            continue
+        page, findings = _load_page(path, rel, prefix, registry, defaults)
+        model.report.extend(findings)
+        if page is not None:
+            model.pages[rel] = page
+    services, service_findings = services_module.load_services(content_dir, prefix, registry, defaults)
+    model.services = services
+    model.report.extend(service_findings)
+    return model
+
+
+def _load_page(path: Path, rel: str, prefix: str, registry: Registry, defaults: SectionDefaults
+               ) -> tuple[PageMeta | None, list[Finding]]:
+    display = f"{prefix}/{rel}"
+    document, findings = read_document(path, display)
+    if document is None:
+        return None, findings
+    folder_defaults, origins = defaults.for_path(rel)
+    merged = {**folder_defaults, **document.meta}
+    default_lines = {k: v for k, v in origins.items() if k not in document.meta}
+    findings += validate_page_meta(merged, document.key_lines, display, registry, default_lines=default_lines)
+    page = page_meta_from(rel, display, merged, document.key_lines, document.body, document.body_line)
+    return page, findings
+
+
+def _read_section_defaults(content_dir: Path, prefix: str) -> tuple[SectionDefaults, list[Finding]]:
+    defaults = SectionDefaults()
+    findings: list[Finding] = []
+    if not content_dir.is_dir():
+        return defaults, findings
+    for meta_file in sorted(content_dir.rglob(SECTION_DEFAULTS_FILE)):
+        folder = meta_file.parent.relative_to(content_dir).as_posix()
+        folder = "" if folder == "." else folder
+        display = f"{prefix}/{meta_file.relative_to(content_dir).as_posix()}"
+        try:
+            text = meta_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            findings.append(error(display, "the file is not UTF-8 text", hint="save it as UTF-8"))
+            continue
+        data, lines, problems = parse_yaml_mapping(text, display)
+        findings += problems
+        if data is None:
+            continue
+        for key in list(data):
+            if key not in SECTION_DEFAULT_KEYS:
+                findings.append(error(display, f"`{key}` cannot be a section default", line=lines.get(key), field=key,
+                                      hint="section defaults may set: " + ", ".join(SECTION_DEFAULT_KEYS)))
+                del data[key]
+        defaults.by_folder[folder] = data
+        defaults.lines[folder] = {k: (display, line) for k, line in lines.items() if k in data}
+    return defaults, findings
+
+
+def _markdown_files(content_dir: Path):
+    for root, dirs, files in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _is_translation_file(rel: str) -> bool:
+    # `page.pl.md` files (mkdocs-static-i18n suffix layout) are not used here:
+    # translations live in translations/*.po. Skip them rather than double-count.
+    stem = rel.rsplit("/", 1)[-1][:-3]
+    return "." in stem
+
+
+def _fingerprint(*folders: Path) -> tuple:
+    entries = []
+    for folder in folders:
+        if not folder.is_dir():
+            entries.append((str(folder), None))
+            continue
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if d not in ("__pycache__",)]
+            for name in files:
+                stat = os.stat(os.path.join(root, name))
+                entries.append((root, name, stat.st_mtime_ns, stat.st_size))
+    from signpost.today import today
+    return (tuple(sorted(entries)), today())
+
+
+def _display_prefix(folder: Path) -> str:
+    try:
+        return folder.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return folder.as_posix()

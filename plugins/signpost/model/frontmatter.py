@@ -1,0 +1,130 @@
+"""Read a Markdown file's YAML front matter, keeping the line of every key.
+
+Why not `mkdocs.utils.meta` or `yaml.safe_load`: both lose line numbers, and
+PyYAML turns `2026-02-30` into a crash. Here YAML timestamps stay strings (the
+schema checks them as dates with a clear message), duplicate keys are reported
+instead of silently dropped, and every failure becomes a Finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from signpost.findings import Finding, error
+
+FENCE = "---"
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so impossible dates can be reported."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+@dataclass
+class Document:
+    """A Markdown source split into metadata and body."""
+
+    file: str
+    meta: dict[str, Any]
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+def read_document(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
+    """Read `path` (shown to people as `display`); None when it cannot be used at all."""
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        return None, [error(display, f"cannot read the file: {problem.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = raw[: problem.start].count(b"\n") + 1
+        return None, [error(
+            display, f"the file is not UTF-8 text (byte {problem.start} cannot be read)",
+            line=line, hint="save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
+        )]
+    return parse_document(text.lstrip("\ufeff"), display)
+
+
+def parse_document(text: str, display: str) -> tuple[Document | None, list[Finding]]:
+    """Split and parse already-decoded Markdown text."""
+    if not text.strip():
+        return None, [error(
+            display, "the file is empty",
+            hint="add front matter and text (`signpost new page PATH` writes a complete start), or delete the file",
+        )]
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip() != FENCE:
+        return None, [error(
+            display, "the file has no front matter", line=1,
+            hint="start the file with a line `---`, the metadata (title, description, ...), then another `---`",
+        )]
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    if closing is None:
+        return None, [error(
+            display, "the front matter is not closed", line=1,
+            hint="add a line `---` after the last metadata line",
+        )]
+    yaml_text = "".join(lines[1:closing])
+    body = "".join(lines[closing + 1:])
+    meta, key_lines, findings = parse_yaml_mapping(yaml_text, display, first_line=2)
+    if meta is None:
+        return None, findings
+    return Document(display, meta, key_lines, body, body_line=closing + 2), findings
+
+
+def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
+                       ) -> tuple[dict[str, Any] | None, dict[str, int], list[Finding]]:
+    """Parse YAML that must be a mapping; return it with the line of each top-level key."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        reason = getattr(problem, "problem", None) or str(problem)
+        return None, {}, [error(
+            display, f"the metadata is not valid YAML: {reason}", line=line,
+            hint="check the indentation and quoting on this line; text containing ': ' needs quotes",
+        )]
+    if node is None:
+        return {}, {}, []
+    if not isinstance(node, yaml.MappingNode):
+        return None, {}, [error(
+            display, "the metadata must be a list of `key: value` lines", line=first_line + node.start_mark.line,
+            hint="write each field as `name: value`, e.g. `title: Your rights`",
+        )]
+    key_lines: dict[str, int] = {}
+    findings: list[Finding] = []
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        line = first_line + key_node.start_mark.line
+        if key in key_lines:
+            findings.append(error(
+                display, f"`{key}` is given twice (lines {key_lines[key]} and {line})", line=line, field=key,
+                hint="keep one of them",
+            ))
+        key_lines.setdefault(key, line)
+    loader = _StringDatesLoader(yaml_text)
+    try:
+        data = loader.construct_document(node)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        return None, {}, [error(display, f"the metadata cannot be read: {problem}", line=line)]
+    finally:
+        loader.dispose()
+    return {str(k): v for k, v in data.items()}, key_lines, findings
