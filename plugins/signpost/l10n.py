@@ -1,0 +1,66 @@
+"""Language facts and interface strings, from babel and the interface catalog.
+
+Every string signpost itself adds to a page (notices, labels, buttons, dates)
+goes through here, so translators find it in `translations/<lang>/interface.po`
+and dates, times and day names follow the page's language. MkDocs-free.
+
+Mark an interface string by calling `interface_text(language, "Exact English text")`
+(or `signpost_t("...")` in templates): `signpost translations extract` collects them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from babel.dates import get_day_names
+
+INTERFACE_CATALOG = "interface.po"
+_translations_dir = Path("translations")
+
+
+def set_translations_dir(path: Path | str) -> None:
+    """Where the PO catalogs live (the translations plugin sets it from mkdocs.yml)."""
+    global _translations_dir
+    _translations_dir = Path(path)
+    _interface_messages.cache_clear()
+
+
+def direction(language: str) -> str:
+    """`rtl` or `ltr`, from babel's locale data."""
+    return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """A date as people write it in `language` (Polish: 1 października 2026)."""
+    return babel_format_date(day, format="long", locale=language)
+
+
+def format_time(moment: dt.time, language: str) -> str:
+    return babel_format_time(moment, format="short", locale=language)
+
+
+def day_name(weekday: int, language: str) -> str:
+    """Day name in `language`; weekday 0 is Monday (as `date.weekday()`)."""
+    return get_day_names("wide", locale=language)[weekday]
+
+
+def interface_text(language: str, message: str, **values: object) -> str:
+    """The interface string `message` in `language` (English when not translated), formatted with values."""
+    translated = _interface_messages(str(_translations_dir), language).get(message) or message
+    return translated.format(**values) if values else translated
+
+
+@lru_cache(maxsize=32)
+def _interface_messages(translations_dir: str, language: str) -> dict[str, str]:
+    path = Path(translations_dir) / language / INTERFACE_CATALOG
+    if not path.is_file():
+        return {}
+    from babel.messages.pofile import read_po
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}

@@ -1,0 +1,140 @@
+"""Build small fixture sites for tests, exactly as the real build does.
+
+A fixture site is a temporary project folder: a copy of the real `mkdocs.yml`
+(theme pointing at the real theme overrides), the real registries from
+`data/` unless a test replaces them, and the content a test writes. It is
+built with `mkdocs build` in a subprocess, so every test sees a fresh process
+(no cache shared between tests) and the real plugin entry points.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_META = {
+    "owner": "information-team@example.org",
+    "review_every": "P6M",
+    "audience": ["young-people"],
+}
+
+
+def page(title: str = "A page", body: str = "Some text.", **meta: Any) -> str:
+    """Markdown text of a valid page; keyword arguments add or replace front matter fields."""
+    front = {
+        "title": title,
+        "description": f"What the {title.lower()} page is about.",
+        "topics": [],
+        "last_reviewed": "2026-10-01",
+    }
+    front.update(meta)
+    front = {k: v for k, v in front.items() if v is not None}
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + \
+        f"# {title}\n\n{body}\n"
+
+
+@dataclass
+class BuildResult:
+    project: Path
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a built page, e.g. `charter/` or `pl/charter/index.html`."""
+        target = self.site / url_path
+        if url_path.endswith("/") or url_path == "":
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+    def exists(self, url_path: str) -> bool:
+        target = self.site / url_path
+        return (target / "index.html").exists() if url_path.endswith("/") else target.exists()
+
+
+@dataclass
+class FixtureSite:
+    """A throwaway project; write files, then `build()` or `run()` a command in it."""
+
+    root: Path
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    config_overrides: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        (self.root / "content").mkdir(parents=True, exist_ok=True)
+        shutil.copytree(ROOT / "data", self.root / "data", dirs_exist_ok=True)
+        (self.root / "translations").mkdir(exist_ok=True)
+        self.write(".meta.yml", yaml.safe_dump(DEFAULT_META, sort_keys=False))
+
+    def write(self, relative: str, text: str | bytes, *, under: str = "content") -> Path:
+        """Write a file under content/ (or `under`), creating folders."""
+        target = self.root / under / relative if under else self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def mkdocs_config(self) -> dict[str, Any]:
+        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+        config["theme"]["custom_dir"] = str(ROOT / "plugins" / "signpost" / "theme")
+        config["site_url"] = "https://example.org/"
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                plugin["i18n"]["languages"] = [
+                    lang for lang in plugin["i18n"]["languages"] if lang["locale"] in self.languages
+                ]
+        if len(self.languages) == 1:
+            config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
+        _deep_update(config, self.config_overrides)
+        return config
+
+    def build(self, *, today: str = "2026-11-22", strict: bool = True, env: dict[str, str] | None = None
+              ) -> BuildResult:
+        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.mkdocs_config(), sort_keys=False,
+                                                             allow_unicode=True), encoding="utf-8")
+        command = [sys.executable, "-m", "mkdocs", "build", "--clean"] + (["--strict"] if strict else [])
+        result = self.run(command, today=today, env=env)
+        return BuildResult(self.root, result.returncode, result.stdout + result.stderr, self.root / "site")
+
+    def run(self, command: list[str], *, today: str = "2026-11-22", env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess:
+        environment = {**os.environ, "SIGNPOST_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        return subprocess.run(command, cwd=self.root, env=environment, capture_output=True, text=True,
+                              timeout=600)
+
+    def signpost(self, *args: str, today: str = "2026-11-22", env: dict[str, str] | None = None
+                 ) -> subprocess.CompletedProcess:
+        """Run the `signpost` CLI inside the fixture project."""
+        return self.run([sys.executable, "-m", "signpost.cli", *args], today=today, env=env)
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, keeping `!ENV` and `!!python/name` tags as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
+                              if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node))
+
+
+def _deep_update(target: dict, changes: dict) -> None:
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        else:
+            target[key] = value
