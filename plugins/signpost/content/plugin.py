@@ -40,6 +40,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return config
 
     @event_priority(100)
+    def on_files(self, files, *, config):
+        # Files the model could not read (not UTF-8, empty, broken YAML) would
+        # crash MkDocs with a traceback; their findings already say why.
+        if self.config.enabled and self.model is not None:
+            for file in list(files.documentation_pages()):
+                if file.src_uri in self.model.unusable:
+                    files.remove(file)
+        return files
+
+    @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled or self.model is None:
             return markdown

@@ -56,6 +56,9 @@ class ContentModel:
     services: dict[str, Any] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
+    # Content-relative paths of Markdown files that could not be read at all
+    # (not UTF-8, empty, broken YAML): the engine must not try to render them.
+    unusable: set[str] = field(default_factory=set)
 
     def page(self, path: str) -> PageMeta | None:
         """The page at a content-relative path such as `charter/index.md`."""
@@ -101,6 +104,8 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
         model.report.extend(findings)
         if page is not None:
             model.pages[rel] = page
+        else:
+            model.unusable.add(rel)
     services, service_findings = services_module.load_services(content_dir, prefix, registry, defaults)
     model.services = services
     model.report.extend(service_findings)

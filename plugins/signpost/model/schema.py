@@ -221,3 +221,13 @@ def _type_hint(key: str | None, expected: str) -> str:
                 "standards": "standards: [1bii]", "sensitive": "sensitive: true",
                 "last_reviewed": "last_reviewed: 2026-10-01", "title": "title: Your rights"}
     return f"write it like `{examples[key]}`" if key in examples else f"make `{key}` {expected}"
+
+
+def schema_json() -> str:
+    """The published form of PAGE_SCHEMA (docs/schema/page.schema.json)."""
+    import json
+    return json.dumps(PAGE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # `python -m signpost.model.schema > docs/schema/page.schema.json`
+    print(schema_json(), end="")
