@@ -1,0 +1,1 @@
+"""Speed and memory targets, measured on the real site (`make bench`), not in timed tests."""
