@@ -15,7 +15,12 @@ from typing import Iterable, Iterator
 
 
 class Severity(str, enum.Enum):
-    """How bad a finding is: errors fail the build, warnings do not."""
+    """How bad a finding is: errors fail the build, warnings do not.
+
+    Warnings never trip `mkdocs build --strict`: the content plugin prints them
+    at INFO level in builds and as warnings in `mkdocs serve` (see
+    `signpost.content.plugin.log_finding`). No third level is needed.
+    """
 
     ERROR = "error"
     WARNING = "warning"

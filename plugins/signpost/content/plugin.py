@@ -76,10 +76,27 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not len(report):
             return
         for finding in report.sorted():
-            (log.error if finding.is_error and not SESSION.serving else log.warning)(finding.format())
+            log_finding(finding)
         failing = report.errors + (report.warnings if self.config.fail_on_warnings else [])
         log.info(f"signpost: {report.summary()}")
         if failing and not SESSION.serving:
             raise PluginError(
                 f"signpost found {report.summary()}; the site was not published. Fix the problems listed above."
             )
+
+
+def log_finding(finding) -> None:
+    """Errors fail the build; warnings are shown but must not trip `mkdocs build --strict`.
+
+    Strict mode is for the engine's own problems (broken links, missing files).
+    signpost's warnings (a review due soon, a best-effort translation gap) are
+    advice: in a build they are printed at INFO level, in `mkdocs serve` as
+    warnings. Set `fail_on_warnings: true` to make them fail the build.
+    """
+    if finding.is_error:
+        (log.warning if SESSION.serving else log.error)(finding.format())
+    elif SESSION.serving:
+        log.warning(finding.format())
+    else:
+        log.info(finding.format())
+
