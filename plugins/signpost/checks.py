@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 MODEL_CHECKS: list[str] = [
-    # "signpost.freshness.checks:check_model",
+    "signpost.freshness.checks:check_model",
     # "signpost.coverage.checks:check_model",
 ]
 

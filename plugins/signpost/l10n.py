@@ -37,7 +37,8 @@ def direction(language: str) -> str:
 
 def format_date(day: dt.date, language: str) -> str:
     """A date as people write it in `language` (Polish: 1 października 2026)."""
-    return babel_format_date(day, format="long", locale=language)
+    # Plain `en` is US English in babel ("October 1, 2026"); the site is British ("1 October 2026").
+    return babel_format_date(day, format="long", locale="en_GB" if language == "en" else language)
 
 
 def format_time(moment: dt.time, language: str) -> str:
