@@ -1,9 +1,102 @@
-"""MkDocs adapter for signpost/accessibility (placeholder until its issue lands)."""
+"""MkDocs adapter for signpost/accessibility: theme helpers, static checks, readability.
 
-from mkdocs.plugins import BasePlugin
+The checks themselves are MkDocs-free (`checks.py`, `readability.py`); this
+file only feeds them each rendered page with its source file and language.
+"""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+
+from signpost.accessibility.checks import PageSource, check_page, duplicate_titles
 from signpost.accessibility.config import AccessibilityConfig
+from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
+                                                readability_findings)
+from signpost.l10n import interface_text
+from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
+from signpost.session import SESSION
 
 
 class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
-    pass
+    """Accessible-theme helpers and checks on every rendered page of every language."""
+
+    def __init__(self) -> None:
+        self._titles: dict[str, list[str]] = {}
+        self._language = "en"
+        self._display_prefix = "content"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs once per language build: titles are compared within one language.
+        self._titles = {}
+        self._language = current_language(config)
+        try:
+            self._display_prefix = content_model(config).display_prefix
+        except RuntimeError:
+            self._display_prefix = "content"
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        language = current_language(config)
+        default = default_language(config)
+        # Templates write `signpost_t("English text")`; the translations extractor
+        # finds those literal strings, so always pass a literal.
+        env.globals["signpost_t"] = lambda message, **values: interface_text(language, message, **values)
+        env.globals["signpost_url"] = lambda path: path if language == default else f"{language}/{path}"
+        env.globals["signpost_exit_url"] = self.config.exit_url
+        return env
+
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if not self.config.enabled or not (self.config.checks or self.config.readability):
+            return output
+        source = self._page_source(page, config)
+        if self.config.checks:
+            result = check_page(output, source, content_selector=self.config.content_selector)
+            SESSION.add(result.findings)
+            if result.title:
+                self._titles.setdefault(result.title, []).append(source.file)
+        if self.config.readability and not self._readability_exempt(page, config):
+            settings = self._readability_settings()
+            paragraphs = paragraphs_from_html(output, content_selector=self.config.content_selector)
+            SESSION.add(readability_findings(measure(paragraphs, source.language, settings), source, settings))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.checks:
+            SESSION.add(duplicate_titles(self._titles, self._language))
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    def _page_source(self, page, config: MkDocsConfig) -> PageSource:
+        path = page_source_path(page)
+        markdown = ""
+        if page.file.abs_src_path:
+            try:
+                markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                markdown = ""
+        return PageSource(file=f"{self._display_prefix}/{path}", language=current_language(config),
+                          markdown=markdown)
+
+    def _readability_exempt(self, page, config: MkDocsConfig) -> bool:
+        path = page_source_path(page)
+        language = current_language(config)
+        try:
+            model = content_model(config)
+        except RuntimeError:
+            return False
+        # A translation file (`page.pl.md`) shares the English page's metadata.
+        meta = model.page(path) or model.page(path.replace(f".{language}.md", ".md"))
+        return bool(meta is not None and meta.readability_exempt)
+
+    def _readability_settings(self) -> ReadabilitySettings:
+        return ReadabilitySettings(
+            max_sentence_words=self.config.max_sentence_words,
+            max_paragraph_sentences=self.config.max_paragraph_sentences,
+            min_reading_ease=float(self.config.min_reading_ease),
+            min_words_for_reading_ease=self.config.min_words_for_reading_ease,
+        )

@@ -1,0 +1,144 @@
+"""Readability: sentence length, paragraph length and reading ease. MkDocs-free.
+
+Measured on the rendered text of a page's content (paragraphs and list
+items), so translated pages are measured in their own language. GOV.UK's
+guidance is the bar: sentences of 25 words at most, short paragraphs.
+English pages also get a Flesch reading-ease score (textstat 0.7.8, which
+works offline; its formula is for English only, so other languages get the
+length rules only). A page opts out with `readability_exempt: "reason"` in
+its front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from signpost.accessibility.checks import CONTENT_SELECTOR, NOT_CONTENT_SELECTOR, PageSource
+from signpost.accessibility.sourcemap import SourceLines
+from signpost.findings import Finding, warning
+
+CHECK = "readability"
+READING_EASE_LANGUAGES = ("en",)
+# Full stops of the site's languages: Latin, Urdu (۔ and ؟) and Gurmukhi (।).
+_SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])[\"'”’)\]]*\s+")
+_WORD = re.compile(r"\w*[^\W\d_]\w*", re.UNICODE)  # a token with at least one letter
+
+
+@dataclass(frozen=True)
+class ReadabilitySettings:
+    """Limits (GOV.UK content guidance); `min_reading_ease` applies to English only."""
+
+    max_sentence_words: int = 25
+    max_paragraph_sentences: int = 5
+    min_reading_ease: float = 60.0
+    # Reading ease means little on a page with a few words (a contact card).
+    min_words_for_reading_ease: int = 100
+
+
+@dataclass
+class Readability:
+    """The measurements of one page."""
+
+    words: int = 0
+    sentences: int = 0
+    reading_ease: float | None = None
+    long_sentences: list[tuple[str, int]] = field(default_factory=list)    # (sentence, words)
+    long_paragraphs: list[tuple[str, int]] = field(default_factory=list)   # (paragraph, sentences)
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+
+def paragraphs_from_html(html: str, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
+    """The text of each paragraph and list item in the content area (code and previews left out)."""
+    tree = LexborHTMLParser(html)
+    content = tree.css_first(content_selector) or tree.body
+    if content is None:
+        return []
+    for node in content.css(f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"):
+        node.decompose()
+    blocks = []
+    for node in content.css("p, li"):
+        if node.tag == "li" and node.css_first("p, ul, ol") is not None:
+            continue  # its paragraphs and nested items are counted on their own
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if text:
+            blocks.append(text)
+    return blocks
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [sentence for sentence in _SENTENCE_END.split(paragraph) if _WORD.search(sentence)]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def measure(paragraphs: list[str], language: str, settings: ReadabilitySettings = ReadabilitySettings()
+            ) -> Readability:
+    """Word and sentence counts, the sentences and paragraphs over the limits, and reading ease."""
+    result = Readability()
+    for paragraph in paragraphs:
+        sentences = split_sentences(paragraph)
+        result.sentences += len(sentences)
+        for sentence in sentences:
+            words = count_words(sentence)
+            result.words += words
+            if words > settings.max_sentence_words:
+                result.long_sentences.append((sentence, words))
+        if len(sentences) > settings.max_paragraph_sentences:
+            result.long_paragraphs.append((paragraph, len(sentences)))
+    if language in READING_EASE_LANGUAGES and result.words >= settings.min_words_for_reading_ease:
+        result.reading_ease = round(_flesch_reading_ease(" ".join(paragraphs)), 1)
+    return result
+
+
+def readability_findings(result: Readability, page: PageSource,
+                         settings: ReadabilitySettings = ReadabilitySettings()) -> list[Finding]:
+    """Warnings naming the file, line and sentence (exempt pages are never measured)."""
+    lines = SourceLines(page.markdown)
+    findings = []
+    for sentence, words in result.long_sentences:
+        findings.append(warning(
+            page.file, f'a sentence has {words} words (more than {settings.max_sentence_words}): "{_clip(sentence)}"',
+            line=_line_of_text(lines, sentence), field="sentence", check=CHECK,
+            hint="split it into two or more shorter sentences; or, if the page must use long sentences, add "
+                 '`readability_exempt: "why"` to its front matter'))
+    for paragraph, sentences in result.long_paragraphs:
+        findings.append(warning(
+            page.file, f'a paragraph has {sentences} sentences (more than {settings.max_paragraph_sentences}): '
+                       f'"{_clip(paragraph)}"',
+            line=_line_of_text(lines, paragraph), field="paragraph", check=CHECK,
+            hint="break it into shorter paragraphs, or turn it into a list"))
+    if result.reading_ease is not None and result.reading_ease < settings.min_reading_ease:
+        findings.append(warning(
+            page.file, f"the page's reading ease is {result.reading_ease} (Flesch); the site aims for "
+                       f"{settings.min_reading_ease:g} or more",
+            field="reading_ease", check=CHECK,
+            hint="use shorter sentences and everyday words (reading age about 9 to 11)"))
+    return findings
+
+
+def _flesch_reading_ease(text: str) -> float:
+    import textstat  # imported late: it loads a hyphenation dictionary
+    return float(textstat.flesch_reading_ease(text))
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _line_of_text(lines: SourceLines, text: str) -> int | None:
+    """Markdown around the words (links, bold) breaks long matches: try shorter runs of plain words."""
+    words = text.split()
+    for size in (8, 5, 3):
+        for start in range(0, max(1, len(words) - size + 1), size):
+            line = lines.line_of(" ".join(words[start:start + size]))
+            if line:
+                return line
+    return None
