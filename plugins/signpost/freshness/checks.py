@@ -105,7 +105,8 @@ def service_reference_findings(service: Any, references: OutdatedReferences) -> 
     file = str(getattr(service, "file", "") or "")
     key_lines = getattr(service, "key_lines", None) or {}
     findings = []
-    for key in ("name", "description"):
+    # The description is the Markdown body, scanned below with its real line numbers.
+    for key in ("name", "alert", "eligibility", "fees_description"):
         text = getattr(service, key, None)
         if isinstance(text, str):
             findings += references.scan(text, file, key_lines.get(key) or 1, key)

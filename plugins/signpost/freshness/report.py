@@ -93,14 +93,14 @@ def report_rows(schedules: Iterable[ReviewSchedule], today: dt.date,
 def format_report(rows: list[ReportRow]) -> str:
     """A plain-text table per owner."""
     if not rows:
-        return "No pages or services match."
+        return "No pages or services match.\n"
     lines = []
     for owner, group in groupby(rows, key=lambda r: r.owner):
         group = list(group)
         overdue = sum(1 for r in group if r.status == "overdue")
         lines.append(f"{owner} ({len(group)}{f', {overdue} overdue' if overdue else ''})")
         for row in group:
-            days = f"{-row.days_left} days overdue" if row.days_left < 0 else f"{row.days_left} days left"
+            days = f"{_days(-row.days_left)} overdue" if row.days_left < 0 else f"{_days(row.days_left)} left"
             lines.append(f"  {row.status:<8} {row.review_by}  {days:<18} last reviewed {row.last_reviewed}  "
                          f"{row.kind:<7} {row.file}")
         lines.append("")
@@ -118,3 +118,7 @@ def pages_json(entries: Iterable[PageEntry], today: dt.date, due_within_days: in
     return json.dumps({"today": today.isoformat(),
                        "due_within_days": due_within_days, "pages": [asdict(e) for e in pages]},
                       indent=2, ensure_ascii=False) + "\n"
+
+
+def _days(number: int) -> str:
+    return f"{number} day{'s' if number != 1 else ''}"

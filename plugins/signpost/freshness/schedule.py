@@ -17,8 +17,6 @@ from signpost.model.durations import ReviewPeriod
 
 DEFAULT_DUE_WITHIN_DAYS = 30
 SERVICE_REVIEW_EVERY = ReviewPeriod("P12M")
-# Services that no longer run are kept for redirects and history, not reviewed.
-UNREVIEWED_SERVICE_STATUSES = ("defunct",)
 
 
 class Status(str, enum.Enum):
@@ -80,15 +78,17 @@ def page_schedule(page) -> ReviewSchedule | None:
 
 def service_schedule(service: Any) -> ReviewSchedule | None:
     """The schedule of a directory service (reviewed every 12 months unless it says otherwise)."""
-    if str(getattr(service, "status", "") or "") in UNREVIEWED_SERVICE_STATUSES:
+    # Services the directory does not list (inactive, defunct) are kept for history, not reviewed.
+    if getattr(service, "is_listed", True) is False:
         return None
     last_reviewed = _as_date(getattr(service, "last_reviewed", None))
-    period = _as_period(getattr(service, "review_every", None))
+    period = _as_period(getattr(service, "review_every", SERVICE_REVIEW_EVERY))
     if last_reviewed is None or period is None:
         return None
     key_lines = getattr(service, "key_lines", None) or {}
     file = str(getattr(service, "file", "") or "")
-    return ReviewSchedule("service", _content_relative(file), file, str(getattr(service, "name", "") or ""),
+    path = str(getattr(service, "path", "") or _content_relative(file))
+    return ReviewSchedule("service", path, file, str(getattr(service, "name", "") or ""),
                           str(getattr(service, "owner", "") or ""), last_reviewed, period,
                           key_lines.get("last_reviewed"))
 
@@ -109,7 +109,9 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def _as_period(value: Any) -> ReviewPeriod | None:
-    if value is None or value == "":
+    if value is None:
+        return None  # invalid in the file: the services loader reports it
+    if value == "":
         return SERVICE_REVIEW_EVERY
     if isinstance(value, ReviewPeriod):
         return value

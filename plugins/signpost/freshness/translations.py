@@ -2,14 +2,15 @@
 
 The translations feature knows, per page and language, how many messages are
 fuzzy (the English changed) and since when; this module turns that into
-freshness facts and findings. It imports `signpost.translations.status`
-lazily and finds nothing when that module is not there. MkDocs-free.
+freshness facts and findings. It imports `signpost.translations` lazily and
+finds nothing when that feature is not there. MkDocs-free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 from signpost.findings import Finding, warning
@@ -34,18 +35,22 @@ class OutdatedTranslation:
 def outdated_translations(model, languages: Iterable[str]) -> list[OutdatedTranslation]:
     """Every page, in every language given, whose translation has fuzzy messages."""
     try:
-        from signpost.translations import status as translation_status
-    except ImportError:
+        from signpost.translations.catalogs import catalog_path, load_page_catalog
+        from signpost.translations.project import load_settings
+        from signpost.translations.status import page_status
+    except ImportError:  # the translations feature is not installed: nothing can be outdated
         return []
+    settings = load_settings(Path(model.content_dir).parent)
     outdated = []
     for language in languages:
-        for path, page_status in _statuses(translation_status, model, language):
-            fuzzy = int(getattr(page_status, "fuzzy", 0) or 0)
-            if fuzzy <= 0:
+        for path, page in model.pages.items():
+            # Reading a catalog is cached and cheap; counting messages parses the page, so only
+            # pages whose catalog has fuzzy messages at all are counted.
+            if not load_page_catalog(catalog_path(settings.translations_dir, language, path), language).fuzzy:
                 continue
-            page = model.pages.get(path)
-            file = page.file if page else f"{model.display_prefix}/{path}"
-            outdated.append(OutdatedTranslation(path, file, language, fuzzy, _since(page_status)))
+            status = page_status(settings.translations_dir, language, path, model, settings)
+            if status.fuzzy > 0:
+                outdated.append(OutdatedTranslation(path, page.file, language, status.fuzzy, status.fuzzy_since))
     return outdated
 
 
@@ -62,27 +67,3 @@ def translation_findings(outdated: Iterable[OutdatedTranslation], today: dt.date
             hint=f"update translations/{item.language}/ for this page (fuzzy messages), "
                  f"see `signpost translations status`"))
     return findings
-
-
-def _statuses(module, model, language: str):
-    """(path, status) pairs from the translations feature, whatever shape it gives them in."""
-    function = getattr(module, "page_statuses", None) or getattr(module, "translation_status", None)
-    if function is None:
-        return []
-    try:
-        result = function(model, language)
-    except Exception:  # a broken status module must not break the freshness check
-        return []
-    return result.items() if isinstance(result, dict) else ((getattr(s, "path", ""), s) for s in result)
-
-
-def _since(page_status) -> dt.date | None:
-    value = getattr(page_status, "fuzzy_since", None) or getattr(page_status, "since", None)
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
