@@ -239,11 +239,15 @@ def test_polish_build_shows_dates_in_polish_and_pages_json_lists_every_language(
     fixture_site.languages = ["en", "pl"]
     fixture_site.write("index.md", page("Home", topics=["about-service"]))
     fixture_site.write("rights.md", page("Rights", last_reviewed="2026-06-01"))
+    fixture_site.write("pl/interface.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                          'msgid "Last reviewed {date}."\nmsgstr "Ostatnio sprawdzono {date}."\n\n'
+                                          'msgid "Next review by {date}."\nmsgstr "Następne sprawdzenie do {date}."\n',
+                       under="translations")
     result = fixture_site.build()
     assert result.ok, result.output
     polish = result.html("pl/rights/")
-    assert '<time datetime="2026-06-01">1 czerwca 2026</time>' in polish
-    assert '<time datetime="2026-12-01">1 grudnia 2026</time>' in polish
+    assert ('<p class="signpost-review">Ostatnio sprawdzono <time datetime="2026-06-01">1 czerwca 2026</time>. '
+            'Następne sprawdzenie do <time datetime="2026-12-01">1 grudnia 2026</time>.</p>') in polish
     published = json.loads((result.site / "pages.json").read_text(encoding="utf-8"))
     rows = {(p["source"], p["language"]): p for p in published["pages"]}
     assert set(rows) == {("index.md", "en"), ("index.md", "pl"), ("rights.md", "en"), ("rights.md", "pl")}
@@ -252,6 +256,20 @@ def test_polish_build_shows_dates_in_polish_and_pages_json_lists_every_language(
     from jsonschema import Draft202012Validator
     from signpost.freshness.report import PAGES_SCHEMA
     Draft202012Validator(PAGES_SCHEMA).validate(published)
+
+
+def test_an_untranslated_notice_stays_wholly_english_and_says_so(tmp_path):
+    from signpost import l10n
+    from signpost.freshness.notice import review_notice_html
+    schedule = ReviewSchedule("page", "a.md", "content/a.md", "A", "team@example.org", dt.date(2026, 10, 1),
+                              ReviewPeriod.parse("P6M"))
+    l10n.set_translations_dir(tmp_path)
+    try:
+        notice = review_notice_html(schedule, "ur")
+    finally:
+        l10n.set_translations_dir("translations")
+    assert notice.startswith('<p class="signpost-review" lang="en" dir="ltr">Last reviewed <time datetime="2026-10-01">'
+                             '1 October 2026</time>.')
 
 
 def test_overdue_banner_for_previews():
@@ -304,3 +322,17 @@ def test_outdated_translation_is_reported_with_how_long(fixture_site):
             json.loads((result.site / "pages.json").read_text(encoding="utf-8"))["pages"]}
     assert rows[("index.md", "pl")]["translation_outdated_since"] == "2026-11-02"
     assert rows[("index.md", "en")]["translation_outdated_since"] is None
+
+
+# Published schemas
+
+@pytest.mark.parametrize("name, module, attribute", [
+    ("outdated-references", "signpost.freshness.references", "OUTDATED_REFERENCES_SCHEMA"),
+    ("pages", "signpost.freshness.report", "PAGES_SCHEMA"),
+])
+def test_published_schemas_match_the_code(name, module, attribute):
+    import importlib
+    from pathlib import Path
+    published = Path(__file__).parent.parent / "docs" / "schema" / f"{name}.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == getattr(importlib.import_module(module), attribute), \
+        f"regenerate {published.name} from {module}.{attribute}"

@@ -13,12 +13,23 @@ import html
 from signpost.freshness.schedule import ReviewSchedule
 from signpost.l10n import format_date, interface_text
 
+FALLBACK_LANGUAGE = "en"
+# The same literal strings are passed to interface_text below, where the extractor finds them.
+LAST_REVIEWED = "Last reviewed {date}."
+NEXT_REVIEW = "Next review by {date}."
+
 
 def review_notice_html(schedule: ReviewSchedule, language: str) -> str:
-    """The review dates of a page, as a short paragraph in `language`."""
-    reviewed = interface_text(language, "Last reviewed {date}.", date=_time(schedule.last_reviewed, language))
-    next_review = interface_text(language, "Next review by {date}.", date=_time(schedule.review_by, language))
-    return f'<p class="signpost-review">{reviewed} {next_review}</p>'
+    """The review dates of a page, as a short paragraph in `language` (English until it is translated)."""
+    # An untranslated sentence stays wholly English, dates included, and says so
+    # (lang/dir), rather than mixing English words with dates in another script.
+    translated = language == FALLBACK_LANGUAGE or all(
+        interface_text(language, message) != message for message in (LAST_REVIEWED, NEXT_REVIEW))
+    shown = language if translated else FALLBACK_LANGUAGE
+    reviewed = interface_text(shown, "Last reviewed {date}.", date=_time(schedule.last_reviewed, shown))
+    next_review = interface_text(shown, "Next review by {date}.", date=_time(schedule.review_by, shown))
+    marked = "" if translated else f' lang="{FALLBACK_LANGUAGE}" dir="ltr"'
+    return f'<p class="signpost-review"{marked}>{reviewed} {next_review}</p>'
 
 
 def overdue_banner_html(schedule: ReviewSchedule, today: dt.date, language: str) -> str:
