@@ -12,6 +12,7 @@ import importlib
 
 MODEL_CHECKS: list[str] = [
     "signpost.freshness.checks:check_model",
+    "signpost.directory.checks:check_model",
     # "signpost.coverage.checks:check_model",
 ]
 

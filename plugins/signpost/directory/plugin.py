@@ -1,9 +1,145 @@
-"""MkDocs adapter for signpost/directory (placeholder until its issue lands)."""
+"""MkDocs adapter for the local advice directory.
 
-from mkdocs.plugins import BasePlugin
+What it adds to a build (the pages themselves are made by `render.py`):
+
+- the directory home, one page per category and an A-Z page, as files that
+  exist in no folder; they are added in `on_files` *before* mkdocs-static-i18n
+  (priority -100), so every language gets them with its alternates, and their
+  Markdown is filled in *after* it, in the language being built;
+- each service file's source is replaced, also in `on_files`, by the page
+  Markdown made from its data. The file stays where it is (same src_uri), so
+  the service page is translated like any page, from
+  translations/<lang>/local-info/services/<slug>.po, and its raw front matter
+  is never shown;
+- the list of services on local-info topic pages (`service_categories:`);
+- `open-data/services.json` and `services.csv`, written once, by the default
+  language build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.config import DirectoryConfig
+from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_source,
+                                       generated_pages, home_source, service_page, service_source,
+                                       topic_services_markdown)
+from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
+                                     page_source_path)
+from signpost.model.services import data_dir_for, load_vocabulary
+from signpost.session import SESSION
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("assets/signpost/directory.css", "assets/signpost/directory.js")
 
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
-    pass
+    """Directory pages from the service files, filters, topic lists and open data."""
+
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        css, script = ASSETS
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)
+        from signpost.directory.checks import check_model
+        SESSION.add(check_model(content_model(config)))
+        return config
+
+    @event_priority(0)
+    def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages' files (before mkdocs-static-i18n multiplies them per language)."""
+        if not self.config.enabled:
+            return files
+        model = content_model(config)
+        for src_uri in generated_pages(self._vocabulary(config)):
+            if files.get_file_from_path(src_uri) is None:
+                # A file "in" docs_dir that exists nowhere: mkdocs-static-i18n only
+                # handles files under docs_dir; its content is set in _fill_pages.
+                files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                                  inclusion=self._inclusion(src_uri)))
+        for slug in model.services:
+            file = files.get_file_from_path(service_page(slug))
+            if file is not None:
+                file.inclusion = self._inclusion(file.src_uri)
+        if not config.plugins.get("i18n"):
+            self._fill_pages(files, config=config)
+        return files
+
+    @event_priority(-110)
+    def _fill_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Give every directory page its Markdown in the language being built."""
+        if not self.config.enabled:
+            return files
+        context = self._context(config)
+        generated = {HOME: lambda: home_source(context), A_TO_Z: lambda: a_to_z_source(context)}
+        for category in context.vocabulary.categories:
+            generated[f"{HOME.rsplit('/', 1)[0]}/categories/{category}.md"] = \
+                lambda category=category: category_source(context, category)
+        services = {service_page(s.slug): s for s in context.services.values()}
+        for file in files.documentation_pages():
+            if file.src_uri in generated:
+                file.content_string = generated[file.src_uri]()
+                file.generated_by = "signpost/directory"
+            elif file.src_uri in services:
+                # Keep abs_src_path (the real service file) for tools that link to sources;
+                # the content setter would clear it.
+                file._content = service_source(context, services[file.src_uri])
+        return files
+
+    on_files = CombinedEvent(_add_pages, _fill_pages)
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if not (self.config.enabled and self.config.list_on_topic_pages):
+            return markdown
+        meta = content_model(config).page(page_source_path(page))
+        if meta is None or not meta.service_categories:
+            return markdown
+        return markdown.rstrip() + "\n" + topic_services_markdown(self._context(config), meta.path,
+                                                                   meta.service_categories)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not (self.config.enabled and self.config.open_data) or is_inner_language_build(config):
+            return
+        folder = Path(config.site_dir) / self.config.open_data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self._open_data(config).items():
+            (folder / name).write_text(text, encoding="utf-8")
+
+    # Helpers -------------------------------------------------------------
+
+    def _context(self, config: MkDocsConfig) -> DirectoryContext:
+        language = current_language(config)
+        prefix = "" if language == default_language(config) else f"{language}/"
+        return DirectoryContext(language=language, services=content_model(config).services,
+                                vocabulary=self._vocabulary(config), site_url=config.site_url or "",
+                                language_prefix=prefix, report_email=self.config.report_email,
+                                open_data_sizes=tuple((name, len(text.encode("utf-8")))
+                                                      for name, text in self._open_data(config).items())
+                                if self.config.open_data else ())
+
+    def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
+        """The open-data files' text, made once per content model (every language links to the same files)."""
+        from signpost.model.service_export import open_data_files
+        model = content_model(config)
+        if getattr(self, "_open_data_for", None) is not model:
+            self._open_data_cache = open_data_files(model.services, self._vocabulary(config))
+            self._open_data_for = model
+        return self._open_data_cache
+
+    def _vocabulary(self, config: MkDocsConfig):
+        model = content_model(config)
+        vocabulary, _findings = load_vocabulary(data_dir_for(model.content_dir, model.registry))
+        return vocabulary  # its findings are already in the model's report
+
+    def _inclusion(self, src_uri: str) -> InclusionLevel:
+        if self.config.services_in_nav or src_uri in (HOME, A_TO_Z):
+            return InclusionLevel.UNDEFINED
+        return InclusionLevel.NOT_IN_NAV

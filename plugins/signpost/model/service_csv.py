@@ -1,0 +1,328 @@
+"""The directory as a spreadsheet: one row per service, and back again.
+
+The header is documented in docs/open-data.md and docs/directory.md. Lists use
+`; ` between items; phones, opening times and cost options use a short
+notation (below) so a whole service fits in one row. Locations are numbered
+columns: location1_name, location1_city, ..., location2_name, ...
+MkDocs-free.
+
+    phones        0113 496 0123 (voice-and-text, free): Advice line; 0161 496 0456
+    schedules     MO,TU,WE,TH,FR 09:00-17:00: Phone line; SA 10:00-13:00
+    cost_options  Per session: 5 GBP; Course of 6: 25 GBP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from signpost.model.service_schema import DAYS
+from signpost.model.services import Service
+
+BASE_COLUMNS = [
+    "id", "slug", "name", "status", "alert", "description",
+    "organization_name", "organization_description", "organization_url",
+    "organization_charity_number", "organization_company_number",
+    "categories", "minimum_age", "maximum_age", "eligibility", "access", "delivery",
+    "free", "fees_description", "cost_options", "confidential", "confidential_note",
+    "url", "email", "phones", "languages", "schedules", "service_areas",
+    "sensitive", "owner", "last_reviewed", "review_every",
+]
+LOCATION_FIELDS = ["name", "address_1", "address_2", "city", "postal_code", "latitude", "longitude",
+                   "transportation", "accessibility", "schedules"]
+LIST_FIELDS = ("categories", "access", "delivery", "languages", "service_areas")
+BOOL_FIELDS = ("free", "confidential", "sensitive")
+INT_FIELDS = ("minimum_age", "maximum_age")
+SEPARATOR = "; "
+_LOCATION_COLUMN = re.compile(r"^location([1-9][0-9]?)_(" + "|".join(LOCATION_FIELDS) + r")$")
+_PHONE = re.compile(r"^(?P<number>\+?[0-9][0-9 ()-]*?[0-9])\s*(?:\((?P<flags>[^)]*)\))?\s*(?::\s*(?P<description>.+))?$")
+_SCHEDULE = re.compile(r"^(?P<days>[A-Za-z]{2}(?:\s*[,-]\s*[A-Za-z]{2})*)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*"
+                       r"(?P<closes>\d{1,2}:\d{2})(?:\s*:\s*(?P<description>.+))?$")
+_COST = re.compile(r"^(?P<option>.+?):\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<currency>[A-Z]{3})?$")
+
+
+# Export ---------------------------------------------------------------------------
+
+def columns_for(services: Iterable[Service]) -> list[str]:
+    most = max((len(s.locations) for s in services), default=0)
+    return BASE_COLUMNS + [f"location{n}_{f}" for n in range(1, max(most, 1) + 1) for f in LOCATION_FIELDS]
+
+
+def services_csv(services: Iterable[Service]) -> str:
+    """Every service as one CSV row (UTF-8, header first, A-Z by slug)."""
+    services = sorted(services, key=lambda s: s.slug)
+    columns = columns_for(services)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for service in services:
+        writer.writerow(service_row(service))
+    return out.getvalue()
+
+
+def service_row(service: Service) -> dict[str, str]:
+    raw = service.raw
+    org = raw.get("organization") if isinstance(raw.get("organization"), dict) else {}
+    row = {
+        "id": service.id, "slug": service.slug, "name": service.name, "status": service.status,
+        "alert": service.alert, "description": service.description,
+        "organization_name": _cell(org.get("name")), "organization_description": _cell(org.get("description")),
+        "organization_url": _cell(org.get("url")), "organization_charity_number": _cell(org.get("charity_number")),
+        "organization_company_number": _cell(org.get("company_number")),
+        "eligibility": service.eligibility, "fees_description": service.fees_description,
+        "confidential_note": service.confidential_note, "url": service.url, "email": service.email,
+        "owner": service.owner, "last_reviewed": _cell(raw.get("last_reviewed")),
+        "review_every": _cell(raw.get("review_every")),
+        "phones": SEPARATOR.join(_phone_text(p) for p in raw.get("phones") or []),
+        "schedules": SEPARATOR.join(_schedule_text(s) for s in raw.get("schedules") or []),
+        "cost_options": SEPARATOR.join(f"{o['option']}: {_number(o['amount'])}"
+                                       + (f" {o['currency']}" if o.get("currency") else "")
+                                       for o in raw.get("cost_options") or []),
+    }
+    for key in LIST_FIELDS:
+        row[key] = SEPARATOR.join(str(v) for v in raw.get(key) or [])
+    for key in BOOL_FIELDS:
+        row[key] = "" if key not in raw else ("yes" if raw[key] is True else "no")
+    for key in INT_FIELDS:
+        row[key] = _cell(raw.get(key))
+    for number, location in enumerate(raw.get("locations") or [], start=1):
+        for name in LOCATION_FIELDS:
+            value = location.get(name)
+            if name == "accessibility":
+                value = SEPARATOR.join(value or [])
+            elif name == "schedules":
+                value = SEPARATOR.join(_schedule_text(s) for s in value or [])
+            row[f"location{number}_{name}"] = _cell(value)
+    return row
+
+
+# Import ---------------------------------------------------------------------------
+
+@dataclass
+class CsvProblem:
+    row: int          # the spreadsheet row number (the header is row 1)
+    column: str
+    message: str
+
+
+@dataclass
+class CsvRow:
+    row: int
+    slug: str
+    meta: dict[str, Any]            # only the fields whose columns are in the file
+    body: str | None                # the description, when the file has that column
+    problems: list[CsvProblem] = field(default_factory=list)
+
+
+def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
+    """Parse a CSV; every problem names its row and column. Schema checks come after, on the files."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    problems = [CsvProblem(1, column, "unknown column") for column in header
+                if column not in BASE_COLUMNS and not _LOCATION_COLUMN.match(column)]
+    if "name" not in header and "slug" not in header:
+        problems.append(CsvProblem(1, "name", "the header needs a `name` or `slug` column"))
+    rows = []
+    for number, record in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
+            continue
+        if None in record:
+            problems.append(CsvProblem(number, "-", "the row has more cells than the header"))
+            continue
+        rows.append(parse_row(number, {k: (v or "").strip() for k, v in record.items() if k in header}))
+    return header, rows, problems
+
+
+def parse_row(number: int, record: dict[str, str]) -> CsvRow:
+    meta: dict[str, Any] = {}
+    problems: list[CsvProblem] = []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(CsvProblem(number, column, message))
+
+    for column, value in record.items():
+        if column in ("slug", "description") or column.startswith("organization_") or _LOCATION_COLUMN.match(column):
+            continue
+        if column in LIST_FIELDS:
+            meta[column] = _split(value)
+        elif column in BOOL_FIELDS:
+            meta[column] = _bool(value, column, problem)
+        elif column in INT_FIELDS:
+            meta[column] = _int(value, column, problem)
+        elif column == "phones":
+            meta[column] = [p for p in (_parse_phone(v, problem) for v in _split(value)) if p]
+        elif column == "schedules":
+            meta[column] = [s for s in (_parse_schedule(v, column, problem) for v in _split(value)) if s]
+        elif column == "cost_options":
+            meta[column] = [c for c in (_parse_cost(v, problem) for v in _split(value)) if c]
+        else:
+            meta[column] = value or None
+    org_columns = {c: v for c, v in record.items() if c.startswith("organization_")}
+    if org_columns:
+        meta["organization"] = {c[len("organization_"):]: v for c, v in org_columns.items() if v} or None
+    locations = _parse_locations(record, problem)
+    if locations is not None:
+        meta["locations"] = locations
+    slug = record.get("slug") or slugify(record.get("name", ""))
+    if not slug:
+        problem("slug", "no slug and no name to make one from")
+    elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        problem("slug", f"{slug!r} is not a valid slug (lower-case letters, digits and hyphens)")
+    body = record.get("description") if "description" in record else None
+    return CsvRow(number, slug, meta, body, problems)
+
+
+def slugify(name: str) -> str:
+    import unicodedata
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text.replace("+", " plus ").replace("&", " and ")).strip("-")[:60].strip("-")
+
+
+def _parse_locations(record: dict[str, str], problem) -> list[dict] | None:
+    numbered: dict[int, dict[str, str]] = {}
+    for column, value in record.items():
+        match = _LOCATION_COLUMN.match(column)
+        if match:
+            numbered.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    if not numbered:
+        return None
+    locations = []
+    for number in sorted(numbered):
+        cells = numbered[number]
+        if not any(cells.values()):
+            continue
+        location: dict[str, Any] = {}
+        for name in LOCATION_FIELDS:
+            value = cells.get(name, "")
+            column = f"location{number}_{name}"
+            if not value:
+                continue
+            if name in ("latitude", "longitude"):
+                try:
+                    location[name] = float(value)
+                except ValueError:
+                    problem(column, f"{value!r} is not a number")
+            elif name == "accessibility":
+                location[name] = _split(value)
+            elif name == "schedules":
+                location[name] = [s for s in (_parse_schedule(v, column, problem) for v in _split(value)) if s]
+            else:
+                location[name] = value
+        if "name" not in location:
+            problem(f"location{number}_name", "a location needs a name")
+        locations.append(location)
+    return locations
+
+
+def _parse_phone(text: str, problem) -> dict | None:
+    match = _PHONE.match(text)
+    if not match:
+        problem("phones", f"{text!r} is not `NUMBER (kind, free): description`")
+        return None
+    phone: dict[str, Any] = {"number": match.group("number").strip()}
+    for flag in [f.strip() for f in (match.group("flags") or "").split(",") if f.strip()]:
+        if flag in ("voice", "text", "voice-and-text"):
+            phone["kind"] = flag
+        elif flag == "free":
+            phone["free"] = True
+        else:
+            problem("phones", f"unknown phone flag {flag!r} (use voice, text, voice-and-text, free)")
+    if match.group("description"):
+        phone["description"] = match.group("description").strip()
+    return phone
+
+
+def _parse_schedule(text: str, column: str, problem) -> dict | None:
+    match = _SCHEDULE.match(text)
+    if not match:
+        problem(column, f"{text!r} is not `MO,TU 09:00-17:00: description`")
+        return None
+    days: list[str] = []
+    for part in re.split(r"\s*,\s*", match.group("days").upper()):
+        if "-" in part:
+            first, last = [p.strip() for p in part.split("-", 1)]
+            if first not in DAYS or last not in DAYS:
+                problem(column, f"unknown day in {part!r} (use MO TU WE TH FR SA SU)")
+                return None
+            days += list(DAYS[DAYS.index(first): DAYS.index(last) + 1])
+        elif part in DAYS:
+            days.append(part)
+        else:
+            problem(column, f"unknown day {part!r} (use MO TU WE TH FR SA SU)")
+            return None
+    opens, closes = (f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}" for t in (match.group("opens"), match.group("closes")))
+    entry: dict[str, Any] = {"byday": days, "opens_at": opens, "closes_at": closes}
+    if match.group("description"):
+        entry["description"] = match.group("description").strip()
+    return entry
+
+
+def _parse_cost(text: str, problem) -> dict | None:
+    match = _COST.match(text)
+    if not match:
+        problem("cost_options", f"{text!r} is not `option: amount CUR`, e.g. `Per session: 5 GBP`")
+        return None
+    amount = float(match.group("amount"))
+    return {"option": match.group("option").strip(), "amount": int(amount) if amount.is_integer() else amount,
+            **({"currency": match.group("currency")} if match.group("currency") else {})}
+
+
+def _phone_text(phone: dict) -> str:
+    flags = []
+    if phone.get("kind") and phone["kind"] != "voice":
+        flags.append(phone["kind"])
+    if phone.get("free") is True:
+        flags.append("free")
+    text = str(phone.get("number", ""))
+    if flags:
+        text += f" ({', '.join(flags)})"
+    if phone.get("description"):
+        text += f": {phone['description']}"
+    return text
+
+
+def _schedule_text(entry: dict) -> str:
+    text = f"{','.join(entry.get('byday') or [])} {entry.get('opens_at')}-{entry.get('closes_at')}"
+    return text + (f": {entry['description']}" if entry.get("description") else "")
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()] if value else []
+
+
+def _bool(value: str, column: str, problem) -> bool | None:
+    text = value.strip().lower()
+    if not text:
+        return None
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0"):
+        return False
+    problem(column, f"{value!r} is not yes or no")
+    return None
+
+
+def _int(value: str, column: str, problem) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        problem(column, f"{value!r} is not a whole number")
+        return None
+
+
+def _number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(value)
+    return str(value)
