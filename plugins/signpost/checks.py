@@ -12,8 +12,8 @@ import importlib
 
 MODEL_CHECKS: list[str] = [
     "signpost.freshness.checks:check_model",
+    "signpost.coverage.checks:check_model",
     "signpost.directory.checks:check_model",
-    # "signpost.coverage.checks:check_model",
 ]
 
 

@@ -1,9 +1,131 @@
-"""MkDocs adapter for signpost/coverage (placeholder until its issue lands)."""
+"""MkDocs adapter for signpost/coverage: the coverage findings, the rendered-section check and the
+Topics A to Z page. The rules themselves live in the MkDocs-free modules beside this one."""
 
-from mkdocs.plugins import BasePlugin
+from __future__ import annotations
 
+import time
+from types import SimpleNamespace
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from signpost.coverage.checks import coverage_of
 from signpost.coverage.config import CoverageConfig
+from signpost.coverage.languages import Translation
+from signpost.coverage.liveness import attribute
+from signpost.coverage.matrix import Coverage
+from signpost.coverage.sections import missing_in_html
+from signpost.coverage.topics_page import topics_page_markdown
+from signpost.findings import error
+from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
+                                     is_inner_language_build, page_source_path)
+from signpost.session import SESSION
+
+log = get_plugin_logger(__name__)
 
 
 class CoveragePlugin(BasePlugin[CoverageConfig]):
-    pass
+    """Proves the site covers every topic, standard and section; publishes Topics A to Z."""
+
+    seconds: float = 0.0
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        started = time.perf_counter()
+        if not is_inner_language_build(config):
+            self.seconds = 0.0
+        coverage = self._coverage(config)
+        SESSION.add(coverage.enforced)
+        if self.config.topics_page:
+            self._add_topics_page(files, config, coverage)
+        self.seconds += time.perf_counter() - started
+        return files
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if not (self.config.enabled and self.config.check_rendered_sections):
+            return output
+        meta = page.meta.get("signpost")
+        if meta is None:
+            return output
+        started = time.perf_counter()
+        coverage = self._coverage(config)
+        required = coverage.sections.types.get(meta.type)
+        if required is not None:
+            from signpost.coverage.sections import find_markers
+            present = {marker.id for marker in find_markers(meta.body, meta.body_line)}
+            language = current_language(config)
+            for section_id in missing_in_html(output, [s for s in required.ids if s in present]):
+                SESSION.add([error(
+                    meta.file, f"the section `{section_id}` of the {required.name} is missing from the "
+                    f"`{language}` page ({page.url})", field=f"sections.{section_id}", check="coverage",
+                    hint=f"keep `{{#{section_id}}}` at the end of the heading's translation in "
+                         f"translations/{language}/{page_source_path(page)[:-3]}.po")])
+        self.seconds += time.perf_counter() - started
+        return output
+
+    @event_priority(-150)  # after every language is built (-100), before the report (-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or is_inner_language_build(config):
+            return
+        log.info(_summary(self._coverage(config)) + f" (coverage took {self.seconds:.2f} s)")
+
+    # Helpers ---------------------------------------------------------------------------------
+
+    def _coverage(self, config: MkDocsConfig) -> Coverage:
+        return coverage_of(content_model(config), build_languages(config), default_language(config))
+
+    def _add_topics_page(self, files: Files, config: MkDocsConfig, coverage: Coverage) -> None:
+        path = self.config.topics_page_path
+        if files.get_file_from_path(path) is not None:
+            SESSION.add([error(f"{content_model(config).display_prefix}/{path}",
+                               "this page has the address of the generated Topics A to Z page", check="coverage",
+                               hint="rename the page, or set `topics_page_path` of signpost/coverage in mkdocs.yml")])
+            return
+        language, default = current_language(config), default_language(config)
+        status = coverage.translation_status
+
+        def service_link(service) -> str | None:
+            slug = attribute(service, "slug")
+            if not slug:
+                return None
+            source = f"{self.config.services_url.format(slug=slug).rstrip('/')}.md"
+            if files.get_file_from_path(source) is not None:
+                return source
+            return "../" + self.config.services_url.format(slug=slug)
+
+        markdown = topics_page_markdown(
+            coverage, language, service_link=service_link,
+            page_title=(lambda page, lang: status.title(page, lang)) if status else None)
+        file = File.generated(config, path, content=markdown)
+        prefix = "" if language == default else f"{language}/"
+        file.dest_uri = prefix + file.dest_uri
+        # What mkdocs-static-i18n gives its own files: the language switcher reads `alternates`.
+        languages = build_languages(config)
+        file.locale = file.locale_alternate_of = language
+        file.localization = None if language == default else language
+        file.norm_src_uri = path
+        bare = file.dest_uri[len(prefix):]
+        file.alternates = {lang: SimpleNamespace(url=("" if lang == default else f"{lang}/")
+                                                 + (bare[:-len("index.html")] if bare.endswith("index.html")
+                                                    else bare), page=None)
+                           for lang in languages}
+        files.append(file)
+
+
+def _summary(coverage: Coverage) -> str:
+    covered = sum(1 for t in coverage.topics if t.covered)
+    once = sum(1 for files in coverage.standards.values() if len(files) == 1)
+    per_language = ", ".join(
+        f"{lang} {sum(1 for t in coverage.topics if t.uses_pages and t.languages[lang].state is Translation.COMPLETE)}"
+        for lang in coverage.languages)
+    with_pages = sum(1 for t in coverage.topics if t.uses_pages)
+    text = (f"signpost/coverage: {covered} of {len(coverage.topics)} topics covered; "
+            f"{once} of {len(coverage.standards)} standards explained by exactly one page")
+    if coverage.translations_known and len(coverage.languages) > 1:
+        text += f"; topics fully translated ({with_pages} with pages): {per_language}"
+    if coverage.mode != "enforce" and coverage.gaps:
+        text += f"; {len(coverage.gaps)} gaps not enforced (SIGNPOST_COVERAGE={coverage.mode})"
+    return text

@@ -10,11 +10,76 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import difflib
+import re
+
+import jsonschema
+import yaml
+
 from signpost.findings import Finding, error
 from signpost.model.frontmatter import parse_yaml_mapping
 
 TOPICS_FILE = "topics.yml"
 STANDARDS_FILE = "standards.yml"
+
+TOPIC_AUDIENCES = ("young-people", "parents-carers", "professionals")
+LANGUAGE_POLICIES = ("required", "best-effort")
+# A topic's `source` is a standard code or the name of a seed document (`name-of-document-2008`).
+SEED_DOCUMENT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*-(19|20)\d\d$")
+
+TOPICS_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://signpost.example.org/schema/topics.schema.json",
+    "title": "signpost topic registry (data/topics.yml)",
+    "description": "The topics the site must cover, where, for whom, by how many live pages and "
+                   "directory services, and in which languages. See docs/coverage.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["topics"],
+    "properties": {
+        "topics": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/topic"}},
+    },
+    "$defs": {
+        "topic": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "title", "description", "source", "audience"],
+            "properties": {
+                "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                       "description": "Stable id that pages list in `topics:`."},
+                "title": {"type": "string", "minLength": 2, "maxLength": 70,
+                          "description": "Short name on the Topics A to Z page (translatable)."},
+                "description": {"type": "string", "minLength": 10, "maxLength": 200,
+                                "description": "One plain sentence on the Topics A to Z page (translatable)."},
+                "source": {"type": "string", "minLength": 2,
+                           "description": "A standard code from data/standards.yml or a seed document name."},
+                "audience": {"type": "array", "minItems": 1, "uniqueItems": True,
+                             "items": {"enum": list(TOPIC_AUDIENCES)},
+                             "description": "Who it is for: only pages written for one of them count."},
+                "section": {"type": "string", "pattern": "^([a-z0-9-]+(/[a-z0-9-]+)*)?$",
+                            "description": "Content folder where the main page must be; empty: anywhere."},
+                "min_pages": {"type": "integer", "minimum": 0,
+                              "description": "How many live (not overdue) pages must cover it."},
+                "min_services": {"type": "integer", "minimum": 0,
+                                 "description": "How many active, fresh directory services it needs."},
+                "service_categories": {"type": "array", "uniqueItems": True,
+                                       "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                                       "description": "Directory categories (data/service-categories.yml) "
+                                                      "whose services count for it."},
+                "languages": {"enum": list(LANGUAGE_POLICIES),
+                              "description": "required: fully translated in every site language, else the "
+                                             "build fails; best-effort (default): gaps are reported."},
+            },
+            # Every topic needs something that proves it is covered.
+            "anyOf": [
+                {"required": ["min_pages"], "properties": {"min_pages": {"minimum": 1}}},
+                {"required": ["min_services"], "properties": {"min_services": {"minimum": 1}}},
+            ],
+            "if": {"required": ["min_services"], "properties": {"min_services": {"minimum": 1}}},
+            "then": {"required": ["service_categories"], "properties": {"service_categories": {"minItems": 1}}},
+        },
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +115,7 @@ class Registry:
     topics: dict[str, Topic] = field(default_factory=dict)
     standards: dict[str, Standard] = field(default_factory=dict)
     topic_lines: dict[str, int] = field(default_factory=dict)
+    topic_field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     topics_file: str = f"data/{TOPICS_FILE}"
     standards_file: str = f"data/{STANDARDS_FILE}"
 
@@ -65,40 +131,148 @@ def load_registry(data_dir: Path, display_prefix: str = "data") -> tuple[Registr
     registry = Registry(topics_file=f"{display_prefix}/{TOPICS_FILE}",
                         standards_file=f"{display_prefix}/{STANDARDS_FILE}")
     findings: list[Finding] = []
-    topics_data, findings_topics = _read_yaml(data_dir / TOPICS_FILE, registry.topics_file)
+    topics_data, findings_topics, topics_text = _read_yaml(data_dir / TOPICS_FILE, registry.topics_file)
     findings += findings_topics
-    standards_data, findings_standards = _read_yaml(data_dir / STANDARDS_FILE, registry.standards_file)
+    standards_data, findings_standards, _ = _read_yaml(data_dir / STANDARDS_FILE, registry.standards_file)
     findings += findings_standards
-    findings += _fill_topics(registry, topics_data)
+    entry_lines = _entry_lines(topics_text, "topics")
+    findings += _validate_topics_schema(registry, topics_data, entry_lines)
+    findings += _fill_topics(registry, topics_data, entry_lines)
     findings += _fill_standards(registry, standards_data)
+    findings += _check_topic_sources(registry)
     return registry, findings
 
 
-def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], list[Finding]]:
+def topics_schema_json() -> str:
+    """The published form of TOPICS_SCHEMA (docs/schema/topics.schema.json)."""
+    import json
+    return json.dumps(TOPICS_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
+
+def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], list[Finding], str]:
     if not path.is_file():
-        return {}, [error(display, "the registry file is missing", hint=f"create {display}")]
+        return {}, [error(display, "the registry file is missing", hint=f"create {display}")], ""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
-        return {}, [error(display, f"cannot read the registry: {problem}", hint="save it as UTF-8 text")]
+        return {}, [error(display, f"cannot read the registry: {problem}", hint="save it as UTF-8 text")], ""
     data, _lines, findings = parse_yaml_mapping(text, display)
-    return data or {}, findings
+    return data or {}, findings, text if data is not None else ""
 
 
-def _fill_topics(registry: Registry, data: dict[str, Any]) -> list[Finding]:
+def _entry_lines(text: str, key: str) -> list[tuple[int, dict[str, int]]]:
+    """For each item of the list under `key`: its line and the line of each of its keys."""
+    try:
+        node = yaml.compose(text) if text else None
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key_node, value_node in node.value:
+        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return [(item.start_mark.line + 1,
+                     {str(k.value): k.start_mark.line + 1 for k, _ in item.value}
+                     if isinstance(item, yaml.MappingNode) else {})
+                    for item in value_node.value]
+    return []
+
+
+def _validate_topics_schema(registry: Registry, data: dict[str, Any],
+                            entry_lines: list[tuple[int, dict[str, int]]]) -> list[Finding]:
+    """Every way `data/topics.yml` breaks TOPICS_SCHEMA, naming the topic and the field."""
+    if not data:
+        return []
+    validator = jsonschema.Draft202012Validator(TOPICS_SCHEMA)
     findings: list[Finding] = []
+    entries = data.get("topics") if isinstance(data.get("topics"), list) else []
+    for problem in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = list(problem.absolute_path)
+        if len(path) < 2 or path[0] != "topics" or not isinstance(path[1], int):
+            findings.append(error(registry.topics_file, f"the registry does not match its schema: {problem.message}",
+                                  field=".".join(map(str, path)) or None, check="coverage",
+                                  hint="see docs/schema/topics.schema.json and docs/coverage.md"))
+            continue
+        index = path[1]
+        entry = entries[index] if index < len(entries) else {}
+        topic_id = entry.get("id") if isinstance(entry, dict) else None
+        name = f"topic `{topic_id}`" if isinstance(topic_id, str) else f"topic number {index + 1}"
+        key = str(path[2]) if len(path) > 2 else None
+        line, key_lines = entry_lines[index] if index < len(entry_lines) else (None, {})
+        line = key_lines.get(key, line) if key else line
+        field_name = f"topics[{index}]" + (f".{'.'.join(map(str, path[2:]))}" if key else "")
+        message, hint = _explain_topic_problem(problem, key)
+        findings.append(error(registry.topics_file, f"{name}: {message}", line=line, field=field_name,
+                              hint=hint, check="coverage"))
+    return findings
+
+
+def _explain_topic_problem(problem: jsonschema.ValidationError, key: str | None) -> tuple[str, str]:
+    schema_help = "see docs/schema/topics.schema.json"
+    if problem.validator == "required":
+        missing = problem.message.split("'")[1]
+        return f"`{missing}` is missing", f"add `{missing}:` to the topic ({schema_help})"
+    if problem.validator == "additionalProperties":
+        unknown = problem.message.split("'")[1]
+        known = TOPICS_SCHEMA["$defs"]["topic"]["properties"]
+        close = difflib.get_close_matches(unknown, known, n=1)
+        return f"unknown field `{unknown}`", (f"did you mean `{close[0]}`?" if close
+                                              else "known fields: " + ", ".join(known))
+    if problem.validator == "anyOf":
+        return ("says nothing about how it is covered",
+                "give it `min_pages: 1` (pages must cover it) and/or `min_services: 1` with `service_categories`")
+    if problem.validator == "enum" and key == "audience":
+        return f"unknown audience {problem.instance!r}", "use one of: " + ", ".join(TOPIC_AUDIENCES)
+    if problem.validator == "enum":
+        return f"`{key}` cannot be {problem.instance!r}", "use one of: " + ", ".join(map(str, problem.validator_value))
+    if problem.validator == "minItems" and key == "service_categories":
+        return ("needs services but lists no `service_categories`",
+                "list the directory categories whose services count (data/service-categories.yml)")
+    if problem.validator == "pattern" and key in ("id", "service_categories"):
+        return f"{problem.instance!r} is not a valid id", "ids are lower-case words joined by hyphens"
+    if problem.validator == "pattern" and key == "section":
+        return f"section {problem.instance!r} is not a content folder", "write the folder as `local-info` (no slashes around it)"
+    if problem.validator == "type":
+        return f"`{key}` must be {problem.validator_value}, not {problem.instance!r}", schema_help
+    return f"`{key or 'topic'}`: {problem.message}", schema_help
+
+
+def _check_topic_sources(registry: Registry) -> list[Finding]:
+    """A topic's source must be a known standard code or a seed document name."""
+    if not registry.standards:
+        return []
+    findings: list[Finding] = []
+    for topic in registry.topics.values():
+        source = topic.source
+        if not source or registry.has_standard(source) or SEED_DOCUMENT.match(source):
+            continue
+        close = difflib.get_close_matches(source, registry.standards, n=1, cutoff=0.5)
+        findings.append(error(registry.topics_file, f"topic `{topic.id}`: unknown source `{source}`",
+                              line=registry.topic_field_lines.get(topic.id, {}).get("source"),
+                              field=f"topics.{topic.id}.source", check="coverage",
+                              hint=(f"did you mean `{close[0]}`? " if close else "")
+                              + f"use a standard code from {registry.standards_file} or a seed document name"))
+    return findings
+
+
+def _fill_topics(registry: Registry, data: dict[str, Any],
+                 entry_lines: list[tuple[int, dict[str, int]]] | None = None) -> list[Finding]:
+    # Schema problems are reported by _validate_topics_schema; here a topic is
+    # kept whenever it has a usable id and title, with bad values made harmless.
+    findings: list[Finding] = []
+    entry_lines = entry_lines or []
     entries = data.get("topics", [])
     if not isinstance(entries, list):
         return [error(registry.topics_file, "`topics` must be a list", field="topics")]
     for index, entry in enumerate(entries):
         where = f"topics[{index}]"
+        line, key_lines = entry_lines[index] if index < len(entry_lines) else (None, {})
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry.get("title"):
-            findings.append(error(registry.topics_file, "each topic needs an `id` and a `title`", field=where,
-                                  hint="write `- id: housing` and `title: Housing` (see docs/editors.md)"))
-            continue
+            continue  # the schema check has reported it, naming the missing field
         topic_id = entry["id"]
         if topic_id in registry.topics:
-            findings.append(error(registry.topics_file, f"topic id `{topic_id}` is listed twice", field=where,
+            first = registry.topic_lines.get(topic_id)
+            findings.append(error(registry.topics_file, f"topic id `{topic_id}` is listed twice"
+                                  + (f" (first on line {first})" if first else ""), field=where, line=line,
                                   hint="topic ids must be unique: rename or merge one of them"))
             continue
         registry.topics[topic_id] = Topic(
@@ -106,15 +280,26 @@ def _fill_topics(registry: Registry, data: dict[str, Any]) -> list[Finding]:
             title=str(entry["title"]),
             description=str(entry.get("description", "")),
             source=str(entry.get("source", "")),
-            audience=tuple(entry.get("audience", []) or []),
-            section=str(entry.get("section", "")),
-            min_pages=int(entry.get("min_pages", 0) or 0),
-            min_services=int(entry.get("min_services", 0) or 0),
-            service_categories=tuple(entry.get("service_categories", []) or []),
-            languages=str(entry.get("languages", "best-effort")),
+            audience=_strings(entry.get("audience")),
+            section=str(entry.get("section", "") or "").strip("/"),
+            min_pages=_count(entry.get("min_pages")),
+            min_services=_count(entry.get("min_services")),
+            service_categories=_strings(entry.get("service_categories")),
+            languages=entry.get("languages") if entry.get("languages") in LANGUAGE_POLICIES else "best-effort",
             raw=entry,
         )
+        if line:
+            registry.topic_lines[topic_id] = line
+        registry.topic_field_lines[topic_id] = dict(key_lines)
     return findings
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _fill_standards(registry: Registry, data: dict[str, Any]) -> list[Finding]:

@@ -1,0 +1,87 @@
+"""Which pages and services still count: a page past its review date, or a service that is not
+active or not reviewed on time, covers nothing.
+
+Uses the freshness schedule (`signpost.freshness.schedule`) when it is installed, so both
+features agree on what "overdue" means; otherwise `review_by` against today. MkDocs-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+ACTIVE = "active"
+
+
+@dataclass(frozen=True)
+class Liveness:
+    """Whether a page or service counts today, and if not, why (in words for the report)."""
+
+    live: bool
+    reason: str = ""
+
+
+def page_liveness(page, today: dt.date) -> Liveness:
+    """A page counts until its review date has passed."""
+    review_by = _page_review_by(page)
+    if review_by is None:
+        return Liveness(False, "has no usable review date")
+    if review_by < today:
+        return Liveness(False, f"overdue for review since {review_by.isoformat()}")
+    return Liveness(True)
+
+
+def service_liveness(service: Any, today: dt.date) -> Liveness:
+    """A service counts when it is active and reviewed on time."""
+    status = str(attribute(service, "status") or "")
+    if status != ACTIVE:
+        return Liveness(False, f"is {status or 'without a status'}, not active")
+    review_by = _service_review_by(service)
+    if review_by is None:
+        return Liveness(False, "has no usable review date")
+    if review_by < today:
+        return Liveness(False, f"overdue for review since {review_by.isoformat()}")
+    return Liveness(True)
+
+
+def attribute(thing: Any, name: str, default: Any = None) -> Any:
+    """A field of a service, whether the directory gives objects or mappings."""
+    if isinstance(thing, dict):
+        return thing.get(name, default)
+    return getattr(thing, name, default)
+
+
+def _page_review_by(page) -> dt.date | None:
+    schedule = _freshness_page_schedule(page)
+    if schedule is not None:
+        return schedule.review_by
+    return page.review_by
+
+
+def _service_review_by(service: Any) -> dt.date | None:
+    try:
+        from signpost.freshness.schedule import service_schedule
+    except ImportError:  # freshness not installed: trust the service's own review_by
+        service_schedule = None
+    if service_schedule is not None:
+        schedule = service_schedule(service)
+        if schedule is not None:
+            return schedule.review_by
+    value = attribute(service, "review_by")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _freshness_page_schedule(page):
+    try:
+        from signpost.freshness.schedule import page_schedule
+    except ImportError:
+        return None
+    return page_schedule(page)
