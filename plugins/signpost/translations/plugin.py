@@ -1,9 +1,216 @@
-"""MkDocs adapter for signpost/translations (placeholder until its issue lands)."""
+"""MkDocs adapter for signpost/translations: per-language builds read the PO catalogs.
 
-from mkdocs.plugins import BasePlugin
+mkdocs-static-i18n builds every language with the English pages as fallback
+pages under `/pl/`, `/ur/`, ...; this plugin translates them block by block
+at render time (see `messages.py`), marks what stays English, and fixes what
+the theme gets wrong for a multilingual site (document language and
+direction, hreflang, sitemap, search). The domain logic is in the sibling
+modules, which do not import MkDocs.
+"""
 
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from signpost import l10n
+from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
+                                     is_inner_language_build, page_source_path, project_root)
+from signpost.session import SESSION
+from signpost.translations import output
+from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.config import TranslationsConfig
+from signpost.translations.extract import source_ids
+from signpost.translations.messages import BlockMessagesExtension, PageWork
+from signpost.translations.project import load_settings, unknown_locale_findings
+from signpost.translations.status import page_status
+
+log = get_plugin_logger(__name__)
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
-    pass
+    """Translates fallback pages from PO catalogs; lang/dir, hreflang, sitemap and search per language."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.work = PageWork()
+        self.extension = BlockMessagesExtension(self.work)
+        self.language = "en"
+        self.default = "en"
+        self.settings = None
+        self.model = None
+        self.untranslated_urls: set[str] = set()
+        self._title_fallback = False
+
+    # Events, in lifecycle order -------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        root = project_root(config)
+        self.settings = load_settings(root)
+        self.settings.translations_dir = root / self.config.translations_dir
+        l10n.set_translations_dir(self.settings.translations_dir)
+        self.language, self.default = current_language(config), default_language(config)
+        if not is_inner_language_build(config):
+            self.untranslated_urls = set()
+            self._check_languages(config)
+        if self.extension not in config.markdown_extensions:
+            config.markdown_extensions.append(self.extension)  # once, although on_config runs per language
+        if self.config.stylesheet and self.config.stylesheet not in config.extra_css:
+            config.extra_css.append(self.config.stylesheet)
+        return config
+
+    def on_env(self, env, *, config, files):
+        language = self.language
+        env.globals["signpost_t"] = lambda message, **values: l10n.interface_text(language, message, **values)
+        return env
+
+    @event_priority(-50)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.work.reset()
+        self._title_fallback = False
+        if not self.config.enabled or self.language == self.default:
+            return markdown
+        self.model = content_model(config)
+        source = self.model.page(page_source_path(page))
+        if source is None:
+            return markdown  # generated pages: their own code translates them
+        catalog = load_page_catalog(self._catalog_path(source.path), self.language)
+        SESSION.add(catalog.findings)
+        self.work.reset("apply", catalog, source_ids(source, self.settings))
+        for key, english in (("title", source.title), ("description", source.description)):
+            translated = catalog.translate(" ".join(english.split())) if english else None
+            if translated:
+                page.meta[key] = translated
+            elif key == "title" and english:
+                self._title_fallback = True
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        if self.work.mode != "apply":
+            return html
+        fallback = self.work.fallback or self._title_fallback
+        if not self.work.translated:
+            self.untranslated_urls.add(page.canonical_url or page.url)
+        if fallback and self.config.fallback_notice:
+            html = output.insert_after_first_heading(html, self._notice(page, nothing_translated=not self.work.translated))
+        return html
+
+    def on_post_page(self, output_html, *, page, config):
+        if not self.config.enabled:
+            return output_html
+        output_html = output.set_document_language(output_html, self.language, l10n.direction(self.language))
+        if self.config.prune_alternates:
+            output_html = output.prune_alternate_links(output_html, lambda lang: self._has_translation(page, lang))
+        if self.config.search_per_language and self.language != self.default and "i18n" in config.plugins:
+            output_html = output.point_search_at_language(output_html, self.language)
+        return output_html
+
+    @event_priority(-150)  # after mkdocs-static-i18n (-100) built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or is_inner_language_build(config) or "i18n" not in config.plugins:
+            return
+        site = Path(config.site_dir)
+        if self.config.search_per_language:
+            self._write_search_indexes(config, site)
+        if self.config.prune_alternates:
+            self._prune_sitemap(site)
+
+    # Helpers: languages and catalogs ---------------------------------------------------------
+
+    def _check_languages(self, config: MkDocsConfig) -> None:
+        """Unknown locales are findings (and not built); Material's missing interface files are generated."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return
+        languages = [lang.locale for lang in i18n.config.languages]
+        findings = unknown_locale_findings(languages, self.settings.locale_lines)
+        SESSION.add(findings)
+        unknown = {f.message.split("`")[1] for f in findings}
+        for lang in i18n.config.languages:
+            if lang.locale in unknown:
+                lang.build = False
+        self._provide_material_partials(config, [lang for lang in build_languages(config) if lang not in unknown])
+
+    def _provide_material_partials(self, config: MkDocsConfig, languages: list[str]) -> None:
+        """A language Material has no interface strings for gets English ones (with its direction) and a warning."""
+        from signpost.findings import warning
+        missing = [lang for lang in languages if not any(
+            (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file() for folder in config.theme.dirs)]
+        if not missing:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="signpost-languages-"))
+        english = next(Path(d) / "partials/languages/en.html" for d in config.theme.dirs
+                       if (Path(d) / "partials/languages/en.html").is_file())
+        for lang in missing:
+            text = english.read_text(encoding="utf-8").replace('"language": "en"', f'"language": "{lang}"')
+            text = text.replace('"direction": "ltr"', f'"direction": "{l10n.direction(lang)}"')
+            target = folder / "partials" / "languages" / f"{lang}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            SESSION.add([warning("mkdocs.yml", f"Material has no interface strings for `{lang}`: shown in English",
+                                 line=self.settings.locale_lines.get(lang), field="plugins.i18n.languages.locale",
+                                 hint=f"add plugins/signpost/theme/partials/languages/{lang}.html (copy en.html, "
+                                      "translate the strings)", check="translations")])
+        config.theme.dirs.append(str(folder))
+
+    def _catalog_path(self, content_path: str) -> Path:
+        return catalog_path(self.settings.translations_dir, self.language, content_path)
+
+    def _has_translation(self, page, language: str) -> bool:
+        if language == self.default or self.model is None:
+            return True
+        if self.model.page(page_source_path(page)) is None:
+            return True
+        return page_status(self.settings.translations_dir, language, page_source_path(page), self.model,
+                           self.settings).has_translation
+
+    def _notice(self, page, *, nothing_translated: bool) -> str:
+        language = self.language
+        text = l10n.interface_text(language, "This page is not translated yet.") if nothing_translated \
+            else l10n.interface_text(language, "Parts of this page are not translated yet.")
+        link = l10n.interface_text(language, "Read this page in English")
+        english_url = "/" + page.url[len(language) + 1:] if page.url.startswith(f"{language}/") else "/" + page.url
+        return output.fallback_notice_html(text, link, _relative(english_url, page.url), language,
+                                           l10n.direction(language))
+
+    # Helpers: search and sitemap -----------------------------------------------------------------
+
+    def _write_search_indexes(self, config: MkDocsConfig, site: Path) -> None:
+        i18n, search = config.plugins["i18n"], config.plugins.get("search") or config.plugins.get("material/search")
+        entries = getattr(i18n, "search_entries", None)
+        if search is None or not entries:
+            return
+        from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
+        base = {key: search.config[key] for key in ("separator", "fields") if key in search.config}
+
+        def language_config(language: str) -> dict:
+            if language == "en":
+                return {"lang": ["en"], "pipeline": list(search.config.get("pipeline") or ["stopWordFilter"])}
+            if language in LUNR_LANGUAGES:
+                return {"lang": [language], "pipeline": ["stopWordFilter"]}
+            # No lunr support (pl, pa, ur): no trimmer or stemmer, which would cut non-Latin words apart.
+            return {"lang": ["en"], "pipeline": []}
+
+        indexes = output.split_search_index(entries, build_languages(config), self.default, base, language_config)
+        for language, text in indexes.items():
+            folder = site / "search" if language == self.default else site / language / "search"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "search_index.json").write_text(text, encoding="utf-8")
+
+    def _prune_sitemap(self, site: Path) -> None:
+        sitemap = site / "sitemap.xml"
+        if not sitemap.is_file() or not self.untranslated_urls:
+            return
+        text = output.prune_sitemap(sitemap.read_text(encoding="utf-8"), self.untranslated_urls)
+        sitemap.write_text(text, encoding="utf-8")
+        (site / "sitemap.xml.gz").write_bytes(output.gzip_bytes(text.encode("utf-8")))
+
+
+def _relative(target: str, from_url: str) -> str:
+    from mkdocs.utils import get_relative_url
+    return get_relative_url(target.lstrip("/") or ".", from_url or ".")

@@ -1,0 +1,42 @@
+"""`signpost translations extract`: create and update the PO catalogs from the English pages."""
+
+from __future__ import annotations
+
+HELP = "Create and update the PO catalogs from the English pages (like pybabel update)."
+
+
+def configure(parser) -> None:
+    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
+    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG",
+                        help="only this language (repeatable; default: every language in mkdocs.yml)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+
+def run(args) -> int:
+    from signpost.commands._common import print_report
+    from signpost.findings import Report
+    from signpost.model import load_content_model
+    from signpost.today import BadTodayError, today
+    from signpost.translations.extract import extract
+    from signpost.translations.project import load_settings, unknown_locale_findings
+
+    settings = load_settings(args.project)
+    report = Report()
+    report.extend(unknown_locale_findings(settings.languages, settings.locale_lines))
+    languages = args.languages or [lang for lang in settings.target_languages
+                                   if not any(f.message.startswith(f"unknown locale `{lang}`") for f in report)]
+    try:
+        model = load_content_model(settings.content_dir, settings.root / "data")
+        result = extract(settings, model, today=today(), languages=languages)
+    except BadTodayError as problem:
+        print(f"signpost: {problem}")
+        return 2
+    report.extend(result.findings)
+    if not args.quiet:
+        for change in result.changes:
+            if change.written:
+                print(f"{change.path}: {change.added} new, {change.fuzzy} changed (fuzzy), {change.obsolete} obsolete")
+        unchanged = sum(not change.written for change in result.changes)
+        print(f"signpost: {len(result.changes) - unchanged} catalogs written, {unchanged} unchanged")
+    print_report(report, quiet_when_clean=True)
+    return 1 if report.errors else 0

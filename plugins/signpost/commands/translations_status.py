@@ -1,0 +1,62 @@
+"""`signpost translations status`: translated / fuzzy / untranslated messages per language and page."""
+
+from __future__ import annotations
+
+import json
+
+HELP = "How much of each page is translated, per language (table, or --json)."
+
+
+def configure(parser) -> None:
+    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
+    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG",
+                        help="only this language (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def run(args) -> int:
+    from signpost.commands._common import print_report
+    from signpost.findings import Report
+    from signpost.model import load_content_model
+    from signpost.today import today
+    from signpost.translations.project import load_settings
+    from signpost.translations.status import project_status
+
+    settings = load_settings(args.project)
+    model = load_content_model(settings.content_dir, settings.root / "data")
+    status = project_status(settings, model, args.languages)
+    day = today()
+    if args.json:
+        print(json.dumps({
+            "languages": [status.totals(language) for language in status.languages()],
+            "pages": [dict(page.to_dict(), outdated_days=page.outdated_days(day)) for page in status.pages],
+            "orphans": status.orphans,
+            "findings": [finding.to_dict() for finding in status.findings],
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(_table(status, day))
+    report = Report()
+    report.extend(status.findings)
+    print_report(report, quiet_when_clean=True)
+    return 0
+
+
+def _table(status, day) -> str:
+    lines = []
+    header = f"{'page':<44} {'done':>6} {'transl.':>8} {'fuzzy':>6} {'untr.':>6} {'broken':>7}  note"
+    for language in status.languages():
+        totals = status.totals(language)
+        lines.append(f"== {language}: {totals['percent']:.1f}% of {totals['total']} messages translated, "
+                     f"{totals['complete_pages']} of {totals['pages']} pages complete")
+        lines.append(header)
+        for page in (p for p in status.pages if p.language == language):
+            note = "complete" if page.complete else ("no translation" if not page.has_translation else "")
+            if page.fuzzy_since:
+                note = (note + "; " if note else "") + f"outdated {page.outdated_days(day)} days"
+            lines.append(f"{page.path:<44} {page.percent:>5.1f}% {page.translated:>8} {page.fuzzy:>6} "
+                         f"{page.untranslated:>6} {page.broken:>7}  {note}")
+        lines.append("")
+    if status.orphans:
+        lines.append("Catalogs of pages that no longer exist:")
+        lines.extend(f"  {orphan}" for orphan in status.orphans)
+    return "\n".join(lines)

@@ -1,0 +1,276 @@
+"""`signpost translations extract`, MkDocs-free: English pages -> PO catalogs, like `pybabel update`.
+
+For every target language and every page, the page's current messages (its
+blocks, plus front-matter `title` and `description`) are merged into
+`translations/<lang>/<page>.po` with babel's `Catalog.update`:
+
+- a new message is added untranslated;
+- a changed message keeps its old translation, marked fuzzy, with the previous
+  English kept (`#| msgid`) and a `#. source-changed: YYYY-MM-DD` comment (the
+  date the change was first seen, kept on later runs);
+- a removed message becomes obsolete (`#~`), and comes back with its
+  translation if the English text returns. Nothing a translator wrote is lost.
+
+Interface strings are collected from `interface_text(language, "literal")` and
+`signpost_t("literal")` calls in signpost's code and templates into
+`translations/<lang>/interface.po`. A file whose content did not change is not
+rewritten (no date-only churn in git).
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from signpost.findings import Finding, warning
+from signpost.l10n import INTERFACE_CATALOG
+from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
+                                            find_catalogs, read_catalog, source_changed_date)
+from signpost.translations.messages import extract_messages
+from signpost.translations.project import TranslationSettings
+
+PROJECT = "Riverside Youth Advice"
+_KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+         "p": "paragraph", "li": "list item", "td": "table cell", "th": "table header cell",
+         "dt": "definition term", "dd": "definition", "summary": "details title"}
+
+
+@dataclass(frozen=True)
+class SourceMessage:
+    """One English message of a page and where it is written."""
+
+    id: str
+    locations: tuple[tuple[str, int], ...]
+    comments: tuple[str, ...]
+
+
+@dataclass
+class CatalogChange:
+    """What one extract run did to one catalog."""
+
+    path: str
+    added: int = 0
+    fuzzy: int = 0
+    obsolete: int = 0
+    written: bool = False
+
+
+@dataclass
+class ExtractResult:
+    changes: list[CatalogChange] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+
+
+def page_messages(page, settings: TranslationSettings) -> list[SourceMessage]:
+    """The messages of a page (a model PageMeta): title, description, then its blocks in order."""
+    return list(_page_messages(page.file, page.title, page.description, page.body, page.body_line,
+                               page.line_of("title") or 1, page.line_of("description") or 1,
+                               tuple(settings.extensions), _frozen(settings.extension_configs)))
+
+
+def source_ids(page, settings: TranslationSettings) -> frozenset[str]:
+    return frozenset(message.id for message in page_messages(page, settings))
+
+
+def extract(settings: TranslationSettings, model, *, today: dt.date, languages: list[str] | None = None
+            ) -> ExtractResult:
+    """Create or update every catalog of every target language (or of `languages`)."""
+    result = ExtractResult()
+    templates = {path: _template(page_messages(page, settings)) for path, page in sorted(model.pages.items())}
+    interface = _template(interface_messages())
+    for language in languages or settings.target_languages:
+        for content_path, template in templates.items():
+            po = catalog_path(settings.translations_dir, language, content_path)
+            _update(po, language, template, today, result, f"content/{content_path}")
+        _update(settings.translations_dir / language / INTERFACE_CATALOG, language, interface, today, result,
+                "the interface strings")
+        for po in find_catalogs(settings.translations_dir, language):
+            content_path = content_path_of(settings.translations_dir, language, po)
+            if content_path is not None and content_path not in model.pages:
+                result.orphans.append(display(po))
+                result.findings.append(orphan_finding(po, content_path))
+    return result
+
+
+def orphan_finding(po: Path, content_path: str) -> Finding:
+    return warning(display(po), f"catalog for a page that no longer exists (content/{content_path})",
+                   hint="if the page moved, move its catalog to the new path; otherwise delete the catalog",
+                   check=CHECK)
+
+
+def interface_messages() -> list[SourceMessage]:
+    """Interface strings marked in signpost's Python code and templates."""
+    package = Path(__file__).resolve().parent.parent
+    found: dict[str, list[tuple[str, int]]] = {}
+    for path in sorted(package.rglob("*.py")):
+        for message, line in _python_interface_strings(path):
+            found.setdefault(message, []).append((_code_display(path, package), line))
+    for path in sorted(package.rglob("*.html")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r"signpost_t\(\s*(['\"])(.+?)(?<!\\)\1", text):
+            line = text.count("\n", 0, match.start()) + 1
+            found.setdefault(match.group(2), []).append((_code_display(path, package), line))
+    return [SourceMessage(message, tuple(locations), ()) for message, locations in found.items()]
+
+
+# Catalog update -------------------------------------------------------------------------------
+
+def _update(po: Path, language: str, template: Catalog, today: dt.date, result: ExtractResult, subject: str
+            ) -> None:
+    change = CatalogChange(display(po))
+    old_text = po.read_text(encoding="utf-8", errors="replace") if po.is_file() else None
+    if old_text is not None:
+        catalog, findings = read_catalog(po, language)
+        if catalog is None:
+            # Never overwrite a file we could not read: the translator's work is in it.
+            result.findings.extend(findings)
+            return
+    else:
+        catalog = _new_catalog(language, subject)
+    known_fuzzy = {m.id: source_changed_date(m) for m in catalog if m.id and m.fuzzy}
+    before_fuzzy = {m.id for m in catalog if m.id and m.fuzzy}
+    previous_ids = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
+    before_obsolete = set(catalog.obsolete)
+    for message in template:
+        if message.id and message.id in catalog.obsolete and message.id not in catalog:
+            catalog[message.id] = catalog.obsolete.pop(message.id)  # the English came back: so does its translation
+    before_ids = {m.id for m in catalog if m.id}
+    catalog.update(template, update_creation_date=False)
+    catalog.creation_date = dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc)
+    for message in catalog:
+        if not message.id:
+            continue
+        if message.id not in before_ids and not message.fuzzy:
+            change.added += 1
+        if message.fuzzy:
+            if not message.previous_id and message.id in previous_ids:
+                message.previous_id = previous_ids[message.id]  # babel drops it on an exact match
+            previous = message.previous_id[0] if message.previous_id else None
+            since = known_fuzzy.get(message.id) or known_fuzzy.get(previous) or today
+            message.auto_comments = [c for c in message.auto_comments if not c.startswith(SOURCE_CHANGED)]
+            message.auto_comments.append(f"{SOURCE_CHANGED} {since.isoformat()}")
+            if message.id not in before_fuzzy:
+                change.fuzzy += 1
+    change.obsolete = len(set(catalog.obsolete) - before_obsolete)
+    new_text = _po_text(catalog)
+    if old_text is None or _without_dates(new_text) != _without_dates(old_text):
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(new_text, encoding="utf-8")
+        change.written = True
+    result.changes.append(change)
+
+
+def _new_catalog(language: str, subject: str) -> Catalog:
+    from babel import Locale
+    name = Locale.parse(language).english_name
+    header = (f"# {name} translation of {subject}.\n"
+              "# Keep link targets, emails, phone numbers and numbers as in the msgid.\n"
+              "# Fuzzy translations are not published. See docs/translators.md.\n#")
+    return Catalog(locale=language, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
+                   header_comment=header, copyright_holder="Riverside Youth Information and Advice Service",
+                   msgid_bugs_address="information-team@example.org", language_team=f"{name} translators")
+
+
+def _template(messages: list[SourceMessage]) -> Catalog:
+    template = Catalog(project=PROJECT, charset="utf-8", fuzzy=False)
+    for message in messages:
+        template.add(message.id, locations=list(message.locations), auto_comments=list(message.comments))
+    return template
+
+
+def _po_text(catalog: Catalog) -> str:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, include_previous=True, sort_output=False)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _without_dates(text: str) -> str:
+    return re.sub(r'^"(POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', "", text, flags=re.M)
+
+
+# Page messages --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=2048)
+def _page_messages(file: str, title: str, description: str, body: str, body_line: int, title_line: int,
+                   description_line: int, extensions: tuple, configs: tuple) -> tuple[SourceMessage, ...]:
+    merged: dict[str, tuple[list, list]] = {}
+
+    def add(msgid: str, line: int, comment: str) -> None:
+        locations, comments = merged.setdefault(msgid, ([], []))
+        if (file, line) not in locations:
+            locations.append((file, line))
+        if comment not in comments:
+            comments.append(comment)
+
+    if title.strip():
+        add(" ".join(title.split()), title_line, "page title (front matter)")
+    if description.strip():
+        add(" ".join(description.split()), description_line, "page description (front matter)")
+    lines = body.splitlines()
+    cursor = 0
+    for block in extract_messages(body, list(extensions), _thawed(configs)):
+        index = _find_line(lines, block.raw_first_line, cursor)
+        if index is not None:
+            cursor = index
+        add(block.id, body_line + (index if index is not None else 0), _KIND.get(block.tag, block.tag))
+    return tuple(SourceMessage(msgid, tuple(locations), tuple(comments))
+                 for msgid, (locations, comments) in merged.items())
+
+
+def _find_line(lines: list[str], needle: str, start: int) -> int | None:
+    if not needle:
+        return None
+    for index in list(range(start, len(lines))) + list(range(0, start)):
+        if needle in lines[index]:
+            return index
+    return None
+
+
+def _python_interface_strings(path: Path) -> list[tuple[str, int]]:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError):
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        if name == "interface_text" and len(node.args) >= 2:
+            literal = node.args[1]
+        elif name == "signpost_t" and node.args:
+            literal = node.args[0]
+        else:
+            continue
+        if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value.strip():
+            found.append((literal.value, node.lineno))
+    return found
+
+
+def _code_display(path: Path, package: Path) -> str:
+    return "plugins/" + path.relative_to(package.parent).as_posix()
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("__list__",) + tuple(_frozen(v) for v in value)
+    return value
+
+
+def _thawed(value):
+    if isinstance(value, tuple) and value and value[0] == "__list__":
+        return [_thawed(v) for v in value[1:]]
+    if isinstance(value, tuple):
+        return {k: _thawed(v) for k, v in value}
+    return value

@@ -1,0 +1,136 @@
+"""How much of each page is translated: the API other features call, and `signpost translations status`.
+
+MkDocs-free. The freshness and coverage features call:
+
+    from signpost.translations.status import page_status
+    status = page_status(translations_dir, "pl", "charter/index.md", model)
+    status.total, status.translated, status.fuzzy, status.untranslated, status.broken   # message counts
+    status.percent            # translated / total * 100 (0.0 for a page with no messages)
+    status.complete           # every message translated and usable: the page reads fully in Polish
+    status.has_translation    # at least one message translated (else the page is left out of hreflang/sitemap)
+    status.fuzzy_since        # date the oldest outdated (fuzzy) translation's English changed, or None
+    status.outdated_days(today)   # days since then, or None when nothing is outdated
+
+`translations_dir` is the catalog folder (`translations/`), `model` the
+ContentModel; the page's messages are extracted with the project's Markdown
+settings (`mkdocs.yml` beside the content folder; pass `settings=` to override).
+Counts are over the page's *current* English messages: a message is
+translated when the catalog has a non-fuzzy translation that passes the
+integrity check, fuzzy when its translation is marked fuzzy (English changed
+since), broken when its translation fails the integrity check, untranslated
+otherwise. `project_status(settings, model)` gives every language and page,
+plus orphan catalogs (catalogs of pages that no longer exist).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from signpost.findings import Finding
+from signpost.translations.catalogs import (catalog_path, content_path_of, display, find_catalogs,
+                                            load_page_catalog, source_changed_date)
+from signpost.translations.extract import orphan_finding, source_ids
+from signpost.translations.project import TranslationSettings, load_settings
+
+
+@dataclass
+class PageStatus:
+    """Translation state of one page in one language."""
+
+    language: str
+    path: str
+    catalog: str
+    exists: bool
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    broken: int = 0
+    fuzzy_since: dt.date | None = None
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 0.0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.translated == self.total
+
+    @property
+    def has_translation(self) -> bool:
+        return self.translated > 0
+
+    def outdated_days(self, today: dt.date) -> int | None:
+        return (today - self.fuzzy_since).days if self.fuzzy_since else None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.update(percent=self.percent, complete=self.complete,
+                    fuzzy_since=self.fuzzy_since.isoformat() if self.fuzzy_since else None)
+        return data
+
+
+@dataclass
+class ProjectStatus:
+    """Every page in every target language, and the catalogs nobody uses any more."""
+
+    pages: list[PageStatus] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def languages(self) -> list[str]:
+        return list(dict.fromkeys(status.language for status in self.pages))
+
+    def totals(self, language: str) -> dict:
+        rows = [status for status in self.pages if status.language == language]
+        total = sum(s.total for s in rows)
+        translated = sum(s.translated for s in rows)
+        return {"language": language, "pages": len(rows), "complete_pages": sum(s.complete for s in rows),
+                "total": total, "translated": translated, "fuzzy": sum(s.fuzzy for s in rows),
+                "untranslated": sum(s.untranslated for s in rows), "broken": sum(s.broken for s in rows),
+                "percent": round(100.0 * translated / total, 1) if total else 0.0}
+
+
+def page_status(translations_dir: Path | str, language: str, content_path: str, model,
+                settings: TranslationSettings | None = None) -> PageStatus:
+    """Translation state of the page at `content_path` (`charter/index.md`) in `language`."""
+    settings = settings or load_settings(Path(model.content_dir).parent)
+    po = catalog_path(translations_dir, language, content_path)
+    page_catalog = load_page_catalog(po, language)
+    status = PageStatus(language, content_path, display(po), page_catalog.exists)
+    page = model.page(content_path)
+    if page is None:
+        return status
+    for msgid in source_ids(page, settings):
+        status.total += 1
+        if msgid in page_catalog.usable:
+            status.translated += 1
+        elif msgid in page_catalog.broken:
+            status.broken += 1
+        elif msgid in page_catalog.fuzzy:
+            status.fuzzy += 1
+            since = source_changed_date(page_catalog.fuzzy[msgid])
+            if since and (status.fuzzy_since is None or since < status.fuzzy_since):
+                status.fuzzy_since = since
+        else:
+            status.untranslated += 1
+    return status
+
+
+def project_status(settings: TranslationSettings, model, languages: list[str] | None = None) -> ProjectStatus:
+    """Status of every page in every target language (or in `languages`)."""
+    result = ProjectStatus()
+    for language in languages or settings.target_languages:
+        for content_path in sorted(model.pages):
+            status = page_status(settings.translations_dir, language, content_path, model, settings)
+            result.pages.append(status)
+            result.findings.extend(load_page_catalog(catalog_path(settings.translations_dir, language, content_path),
+                                                     language).findings)
+        for po in find_catalogs(settings.translations_dir, language):
+            content_path = content_path_of(settings.translations_dir, language, po)
+            if content_path is not None and content_path not in model.pages:
+                result.orphans.append(display(po))
+                result.findings.append(orphan_finding(po, content_path))
+    return result
