@@ -93,13 +93,14 @@ def home_source(ctx: DirectoryContext) -> str:
         _open_data_note(ctx),
     ]
     return _source(title, interface_text(lang, "Find free and confidential services for young people in Riverside."),
-                   parts)
+                   parts, exempt=True)
 
 
 def category_source(ctx: DirectoryContext, category_id: str) -> str:
     lang = ctx.language
     category = ctx.vocabulary.categories[category_id]
-    title = interface_text(lang, category.title)
+    name = interface_text(lang, category.title)
+    title = interface_text(lang, "{category}: local services", category=name)
     here = category_page(category_id)
     services = ctx.in_category(category_id)
     parts = [_h(1, title)]
@@ -109,7 +110,8 @@ def category_source(ctx: DirectoryContext, category_id: str) -> str:
     else:
         parts.append(_p(interface_text(lang, "There are no services in this category yet.")))
     parts.append(_back_links(ctx, here))
-    return _source(title, interface_text(lang, "Local services: {category}", category=title), parts)
+    return _source(title, interface_text(lang, "Local services in Riverside: {category}.", category=name), parts,
+                   exempt=True)
 
 
 def a_to_z_source(ctx: DirectoryContext) -> str:
@@ -129,7 +131,8 @@ def a_to_z_source(ctx: DirectoryContext) -> str:
         items = "".join(f'<li><a href="{_rel(A_TO_Z, service_page(s.slug))}">{_e(s.name)}</a></li>' for s in services)
         parts.append(f'<ul class="sp-a-z">{items}</ul>')
     parts.append(_back_links(ctx, A_TO_Z))
-    return _source(title, interface_text(lang, "Every local service in the directory, from A to Z."), parts)
+    return _source(title, interface_text(lang, "Every local service in the directory, from A to Z."), parts,
+                   exempt=True)
 
 
 def service_source(ctx: DirectoryContext, service: Service) -> str:
@@ -612,10 +615,13 @@ def _rel(from_src: str, to_src: str) -> str:
     return "./" if link == "." else link + "/"
 
 
-def _source(title: str, description: str, parts: list[str]) -> str:
+def _source(title: str, description: str, parts: list[str], *, exempt: bool = False) -> str:
     front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n" \
-            f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-    return front + "\n\n".join(p for p in parts if p) + "\n"
+            f"description: {json.dumps(description, ensure_ascii=False)}\n"
+    if exempt:
+        # Lists of names and one-line summaries, not prose: reading-ease scores mean nothing here.
+        front += "readability_exempt: \"A generated list of services, not running text.\"\n"
+    return front + "---\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _markdown_box(css: str, markdown: str) -> str:

@@ -8,6 +8,7 @@ reads an unquoted 17:00 as a number). MkDocs-free.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -104,6 +105,11 @@ def _ordered_keys(meta: dict[str, Any]) -> list[str]:
 
 
 def _styled(key: str, value: Any) -> Any:
+    if key == "last_reviewed" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)  # written bare (2026-10-01), read back as text
+        except ValueError:
+            return value
     if key in ("schedules",) and isinstance(value, list):
         return [_schedule(v) for v in value]
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
