@@ -137,9 +137,11 @@ def _check_images(content, add) -> None:
         if alt is None:
             add(f'the image "{name}" has no alt text', "image", hint, name)
         elif not alt.strip():
-            add(f'the image "{name}" has empty alt text and is not marked decorative', "image", hint, name)
+            add(f'the image "{name}" has empty alt text and is not marked decorative', "image", hint,
+                line=add.lines.line_of_all("![](", name) or add.lines.line_of(name))
         elif _looks_like_file_name(alt, name):
-            add(f'the alt text of the image "{name}" is a file name ("{alt}")', "image", hint, alt, name)
+            add(f'the alt text of the image "{name}" is a file name ("{alt}")', "image", hint,
+                line=add.lines.line_of_all(f"![{alt}]", name) or add.lines.line_of(f"![{alt}]", alt, name))
 
 
 def _check_links(content, language: str, add) -> None:
@@ -151,7 +153,8 @@ def _check_links(content, language: str, add) -> None:
         name = _accessible_name(link)
         if not name:
             add(f'a link to "{href}" has no text', "link",
-                "write the link text between the brackets: [Where to get help](help.md)", href)
+                "write the link text between the brackets: [Where to get help](help.md)", href,
+                line=add.lines.line_matching(r"(?<!!)\[\s*\]\(") or add.lines.line_of(href))
             continue
         if normalise(name) in vague:
             add(f'the link text "{name}" does not say where the link goes', "link",
@@ -234,8 +237,8 @@ class _Collector:
     def __init__(self, page: PageSource, lines: SourceLines, findings: list[Finding]):
         self.page, self.lines, self.findings = page, lines, findings
 
-    def __call__(self, message: str, field_name: str, hint: str, *needles: str) -> None:
-        self.findings.append(error(self.page.file, message, line=self.lines.line_of(*needles),
+    def __call__(self, message: str, field_name: str, hint: str, *needles: str, line: int | None = None) -> None:
+        self.findings.append(error(self.page.file, message, line=line or self.lines.line_of(*needles),
                                    field=field_name, hint=hint, check=CHECK))
 
 

@@ -9,6 +9,7 @@ the file without a line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -33,6 +34,24 @@ class SourceLines:
             for number, line in enumerate(self._lines, start=1):
                 if wanted in line:
                     return number
+        return None
+
+    def line_of_all(self, *parts: str) -> int | None:
+        """1-based line of the first line containing every part, or None."""
+        wanted = [part.casefold() for part in parts if part]
+        if not wanted:
+            return None
+        for number, line in enumerate(self._lines, start=1):
+            if all(part in line for part in wanted):
+                return number
+        return None
+
+    def line_matching(self, pattern: str) -> int | None:
+        """1-based line of the first line matching the regular expression `pattern`."""
+        compiled = re.compile(pattern)
+        for number, line in enumerate(self._lines, start=1):
+            if compiled.search(line):
+                return number
         return None
 
     def line_of_heading(self, level: int, text: str) -> int | None:

@@ -1,0 +1,58 @@
+"""Readability: sentence and paragraph length everywhere, reading ease in English."""
+
+from __future__ import annotations
+
+from signpost.accessibility.checks import PageSource
+from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
+                                                readability_findings, split_sentences)
+from sitebuilder import page
+
+LONG = ("If you are aged between thirteen and nineteen years old and you live in the Riverside area you can come "
+        "to the drop-in centre on any weekday afternoon without an appointment.")   # 32 words
+
+
+def test_sentences_split_on_every_site_language_full_stop():
+    assert split_sentences("One two. Three four? Five!") == ["One two.", "Three four?", "Five!"]
+    assert len(split_sentences("یہ ایک جملہ ہے۔ یہ دوسرا ہے۔")) == 2
+    assert len(split_sentences("ਇਹ ਇੱਕ ਵਾਕ ਹੈ। ਇਹ ਦੂਜਾ ਹੈ।")) == 2
+
+
+def test_long_sentence_and_long_paragraph_are_warnings_naming_file_line_and_sentence():
+    markdown = f"---\ntitle: T\n---\n\n# T\n\n{LONG}\n"
+    paragraphs = [LONG, "One. Two. Three. Four. Five. Six."]
+    result = measure(paragraphs, "en")
+    found = readability_findings(result, PageSource("content/t.md", "en", markdown))
+    sentence, paragraph = found
+    assert (sentence.file, sentence.line, sentence.field, sentence.is_error) == ("content/t.md", 7, "sentence", False)
+    assert sentence.message.startswith('a sentence has 32 words (more than 25): "If you are aged between')
+    assert paragraph.message.startswith("a paragraph has 6 sentences (more than 5)")
+
+
+def test_reading_ease_only_for_english_and_only_below_the_threshold():
+    hard = ["Notwithstanding institutional considerations, organisational responsibilities necessitate "
+            "comprehensive documentation. "] * 20
+    easy = ["You can come in. We will help you. It is free. Ask us."] * 20
+    assert measure(hard, "en").reading_ease < 60
+    assert measure(easy, "en").reading_ease > 60
+    assert measure(hard, "pl").reading_ease is None
+    found = readability_findings(measure(hard, "en"), PageSource("content/t.md", "en"))
+    assert [f.field for f in found] == ["reading_ease"]
+    assert readability_findings(measure(hard, "en"), PageSource("content/t.md", "en"),
+                                ReadabilitySettings(min_reading_ease=-500)) == []
+
+
+def test_paragraphs_come_from_the_content_area_without_code_or_previews():
+    html = ('<header><p>Header text.</p></header><article class="md-content__inner">'
+            '<div class="signpost-findings"><p>Preview box.</p></div><p>One <a href="x">two</a>.</p>'
+            '<ul><li>Item one.</li><li><p>Item two.</p></li></ul><pre><code>code.</code></pre></article>')
+    assert paragraphs_from_html(html) == ["One two .", "Item one.", "Item two."]
+
+
+def test_build_warns_about_a_long_sentence_and_respects_the_opt_out(fixture_site):
+    fixture_site.write("index.md", page("Home", "Welcome."))
+    fixture_site.write("long.md", page("Long page", LONG))
+    fixture_site.write("legal.md", page("Legal page", LONG, readability_exempt="Legal wording we must quote."))
+    result = fixture_site.build()
+    assert result.ok, result.output
+    assert "content/long.md:10: warning: [sentence] a sentence has 32 words" in result.output
+    assert "content/legal.md" not in result.output
