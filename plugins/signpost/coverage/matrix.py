@@ -48,6 +48,18 @@ class TopicCoverage:
         return len(self.pages) >= self.topic.min_pages and len(self.services) >= self.topic.min_services
 
     @property
+    def ordered_pages(self) -> list:
+        """The live pages, the topic's own page first: in its section, named after it, most specific."""
+        topic = self.topic
+
+        def rank(page) -> tuple:
+            in_section = bool(topic.section) and page.path.startswith(topic.section + "/")
+            stem = page.path.rsplit("/", 1)[-1][:-3]
+            named = topic.id in (stem, page.path.rsplit("/", 2)[-2] if "/" in page.path else "")
+            return (not in_section, not named, len(page.topics), page.path)
+        return sorted(self.pages, key=rank)
+
+    @property
     def uses_pages(self) -> bool:
         return self.topic.min_pages > 0 or bool(self.pages)
 
@@ -144,7 +156,7 @@ def _assess_topic(model, topic: Topic, coverage: Coverage, status: TranslationSt
     result.findings += _section_gap(model, result)
     result.findings += _service_gaps(model, result)
     if topic.languages == "required":
-        result.findings += _required_language_gaps(model, result, coverage)
+        result.findings += _required_language_gaps(model, result, coverage, status)
     return result
 
 
@@ -212,21 +224,22 @@ def _service_gaps(model, result: TopicCoverage) -> list[Finding]:
                        "(`signpost new service NAME`)")]
 
 
-def _required_language_gaps(model, result: TopicCoverage, coverage: Coverage) -> list[Finding]:
+def _required_language_gaps(model, result: TopicCoverage, coverage: Coverage,
+                            status: TranslationStatus) -> list[Finding]:
     if not result.pages or not coverage.translations_known:
         return []
     topic = result.topic
     findings = []
     main = _main_page(result)
     for language in coverage.languages:
-        state = result.languages[language]
-        if state.state in (Translation.COMPLETE, Translation.UNKNOWN):
+        if result.languages[language].state in (Translation.COMPLETE, Translation.UNKNOWN):
             continue
+        state = status.of(main, language)
         done = f"{state.translated} of {state.total} messages translated" if state.total else "not translated"
         catalog = state.catalog or f"translations/{language}/{main.path[:-3]}.po"
         findings.append(error(
             main.file, f"topic `{topic.id}` ({topic.title}) must be published in every language, but no page "
-            f"on it is fully translated into `{language}` ({main.file}: {done})", field=f"translation.{language}",
+            f"on it is fully translated into `{language}` (this page: {done})", field=f"translation.{language}",
             check=CHECK,
             hint=f"translate the remaining messages in {catalog} (`signpost translations extract` creates it, "
                  f"`signpost translations status` lists what is left)"))
@@ -254,8 +267,7 @@ def _best_effort_language_gaps(model, coverage: Coverage) -> list[Finding]:
 
 
 def _main_page(result: TopicCoverage):
-    in_section = [p for p in result.pages if result.topic.section and p.path.startswith(result.topic.section + "/")]
-    return (in_section or result.pages)[0]
+    return result.ordered_pages[0]
 
 
 def _where_to_write(topic: Topic) -> str:

@@ -4,10 +4,10 @@ Topics A to Z page. The rules themselves live in the MkDocs-free modules beside 
 from __future__ import annotations
 
 import time
-from types import SimpleNamespace
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from signpost.coverage.checks import coverage_of
@@ -30,19 +30,45 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
 
     seconds: float = 0.0
 
-    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(0)
+    def _add_topics_page(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add Topics A to Z before mkdocs-static-i18n (-100), so every language gets it with alternates."""
         if not self.config.enabled:
             return files
         started = time.perf_counter()
         if not is_inner_language_build(config):
             self.seconds = 0.0
-        coverage = self._coverage(config)
-        SESSION.add(coverage.enforced)
+        SESSION.add(self._coverage(config).enforced)
         if self.config.topics_page:
-            self._add_topics_page(files, config, coverage)
+            path = self.config.topics_page_path
+            if files.get_file_from_path(path) is not None:
+                SESSION.add([error(f"{content_model(config).display_prefix}/{path}",
+                                   "this page has the address of the generated Topics A to Z page",
+                                   check="coverage", hint="rename the page, or set `topics_page_path` of "
+                                                          "signpost/coverage in mkdocs.yml")])
+            else:
+                # A file "in" docs_dir that exists nowhere (mkdocs-static-i18n only handles files
+                # under docs_dir); its Markdown is written in _fill_topics_page, per language.
+                files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+        if not config.plugins.get("i18n"):
+            self._fill_topics_page(files, config=config)
         self.seconds += time.perf_counter() - started
         return files
+
+    @event_priority(-110)
+    def _fill_topics_page(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Write Topics A to Z in the language being built."""
+        if not (self.config.enabled and self.config.topics_page):
+            return files
+        started = time.perf_counter()
+        file = files.get_file_from_path(self.config.topics_page_path)
+        if file is not None and not Path(file.abs_src_path or "").is_file():
+            file.content_string = self._topics_markdown(files, config)
+            file.generated_by = "signpost/coverage"
+        self.seconds += time.perf_counter() - started
+        return files
+
+    on_files = CombinedEvent(_add_topics_page, _fill_topics_page)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         if not (self.config.enabled and self.config.check_rendered_sections):
@@ -77,42 +103,20 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
     def _coverage(self, config: MkDocsConfig) -> Coverage:
         return coverage_of(content_model(config), build_languages(config), default_language(config))
 
-    def _add_topics_page(self, files: Files, config: MkDocsConfig, coverage: Coverage) -> None:
-        path = self.config.topics_page_path
-        if files.get_file_from_path(path) is not None:
-            SESSION.add([error(f"{content_model(config).display_prefix}/{path}",
-                               "this page has the address of the generated Topics A to Z page", check="coverage",
-                               hint="rename the page, or set `topics_page_path` of signpost/coverage in mkdocs.yml")])
-            return
-        language, default = current_language(config), default_language(config)
+    def _topics_markdown(self, files: Files, config: MkDocsConfig) -> str:
+        coverage = self._coverage(config)
         status = coverage.translation_status
 
         def service_link(service) -> str | None:
             slug = attribute(service, "slug")
             if not slug:
                 return None
-            source = f"{self.config.services_url.format(slug=slug).rstrip('/')}.md"
-            if files.get_file_from_path(source) is not None:
-                return source
-            return "../" + self.config.services_url.format(slug=slug)
+            target = self.config.services_url.format(slug=slug)
+            source = f"{target.rstrip('/')}.md"
+            return source if files.get_file_from_path(source) is not None else "../" + target
 
-        markdown = topics_page_markdown(
-            coverage, language, service_link=service_link,
-            page_title=(lambda page, lang: status.title(page, lang)) if status else None)
-        file = File.generated(config, path, content=markdown)
-        prefix = "" if language == default else f"{language}/"
-        file.dest_uri = prefix + file.dest_uri
-        # What mkdocs-static-i18n gives its own files: the language switcher reads `alternates`.
-        languages = build_languages(config)
-        file.locale = file.locale_alternate_of = language
-        file.localization = None if language == default else language
-        file.norm_src_uri = path
-        bare = file.dest_uri[len(prefix):]
-        file.alternates = {lang: SimpleNamespace(url=("" if lang == default else f"{lang}/")
-                                                 + (bare[:-len("index.html")] if bare.endswith("index.html")
-                                                    else bare), page=None)
-                           for lang in languages}
-        files.append(file)
+        return topics_page_markdown(coverage, current_language(config), service_link=service_link,
+                                    page_title=(lambda page, lang: status.title(page, lang)) if status else None)
 
 
 def _summary(coverage: Coverage) -> str:

@@ -46,7 +46,7 @@ def topics_page_markdown(coverage: Coverage, language: str, *,
         lines += [f"## {_escape(interface_text(language, topic.title))} {{#topic-{topic.id}}}", ""]
         if topic.description:
             lines += [_escape(interface_text(language, topic.description)), ""]
-        pages = [Link(page_title(page, language), page.path) for page in entry.pages]
+        pages = [Link(page_title(page, language), page.path) for page in entry.ordered_pages]
         services = [Link(str(attribute(s, "name") or attribute(s, "slug")), target)
                     for s in entry.services if (target := service_link(s))]
         for link in pages:
