@@ -115,6 +115,39 @@ class CsvRow:
     meta: dict[str, Any]            # only the fields whose columns are in the file
     body: str | None                # the description, when the file has that column
     problems: list[CsvProblem] = field(default_factory=list)
+    columns: tuple[str, ...] = ()   # the header, to know which fields an update may change
+
+    def merged_with(self, existing: dict[str, Any]) -> dict[str, Any]:
+        """The changes for an update: nested fields (organization, locations) only change in their columns."""
+        changes = dict(self.meta)
+        if not changes.get("id"):
+            changes.pop("id", None)  # an empty id cell never removes a service's id
+        if "organization" in changes:
+            merged = dict(existing.get("organization") or {}) if isinstance(existing.get("organization"), dict) else {}
+            given = changes["organization"] or {}
+            for column in self.columns:
+                if column.startswith("organization_"):
+                    key = column[len("organization_"):]
+                    merged[key] = given.get(key)
+            changes["organization"] = {k: v for k, v in merged.items() if v not in (None, "")} or None
+        if "locations" in changes:
+            old = [dict(x) for x in existing.get("locations") or [] if isinstance(x, dict)]
+            given = changes["locations"] or []
+            numbers = sorted({int(m.group(1)) for c in self.columns if (m := _LOCATION_COLUMN.match(c))})
+            for position, number in enumerate(numbers):
+                while len(old) < number:
+                    old.append({})
+                new = given[position] if position < len(given) else {}
+                for column in self.columns:
+                    match = _LOCATION_COLUMN.match(column)
+                    if match and int(match.group(1)) == number:
+                        key = match.group(2)
+                        if key in new:
+                            old[number - 1][key] = new[key]
+                        else:
+                            old[number - 1].pop(key, None)
+            changes["locations"] = [loc for loc in old if loc] or None
+        return changes
 
 
 def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
@@ -164,7 +197,7 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
     org_columns = {c: v for c, v in record.items() if c.startswith("organization_")}
     if org_columns:
         meta["organization"] = {c[len("organization_"):]: v for c, v in org_columns.items() if v} or None
-    locations = _parse_locations(record, problem)
+    locations = _parse_locations(record, problem, keep_empty=True)
     if locations is not None:
         meta["locations"] = locations
     slug = record.get("slug") or slugify(record.get("name", ""))
@@ -173,7 +206,7 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
     elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         problem("slug", f"{slug!r} is not a valid slug (lower-case letters, digits and hyphens)")
     body = record.get("description") if "description" in record else None
-    return CsvRow(number, slug, meta, body, problems)
+    return CsvRow(number, slug, meta, body, problems, tuple(record))
 
 
 def slugify(name: str) -> str:
@@ -182,7 +215,7 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.replace("+", " plus ").replace("&", " and ")).strip("-")[:60].strip("-")
 
 
-def _parse_locations(record: dict[str, str], problem) -> list[dict] | None:
+def _parse_locations(record: dict[str, str], problem, *, keep_empty: bool = False) -> list[dict] | None:
     numbered: dict[int, dict[str, str]] = {}
     for column, value in record.items():
         match = _LOCATION_COLUMN.match(column)
@@ -194,6 +227,8 @@ def _parse_locations(record: dict[str, str], problem) -> list[dict] | None:
     for number in sorted(numbered):
         cells = numbered[number]
         if not any(cells.values()):
+            if keep_empty:
+                locations.append({})  # keeps positions: location2_* stays the second location
             continue
         location: dict[str, Any] = {}
         for name in LOCATION_FIELDS:
@@ -212,7 +247,7 @@ def _parse_locations(record: dict[str, str], problem) -> list[dict] | None:
                 location[name] = [s for s in (_parse_schedule(v, column, problem) for v in _split(value)) if s]
             else:
                 location[name] = value
-        if "name" not in location:
+        if "name" not in location and "name" in cells:
             problem(f"location{number}_name", "a location needs a name")
         locations.append(location)
     return locations

@@ -213,3 +213,12 @@ def _without_empty(value: Any) -> Any:
     if isinstance(value, list):
         return [v for v in (_without_empty(v) for v in value) if v not in (None, "", [], {})]
     return value
+
+
+def schema_json() -> str:
+    """The published form of HSDS_SUBSET_SCHEMA (docs/schema/hsds-service-subset.schema.json)."""
+    return json.dumps(HSDS_SUBSET_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # `python -m signpost.model.service_export > docs/schema/hsds-service-subset.schema.json`
+    print(schema_json(), end="")

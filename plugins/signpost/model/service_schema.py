@@ -398,3 +398,13 @@ def _is_time(value: Any) -> bool:
 def _did_you_mean(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=1)
     return f"did you mean `{close[0]}`?" if close else "check the spelling"
+
+
+def schema_json() -> str:
+    """The published form of SERVICE_SCHEMA (docs/schema/service.schema.json)."""
+    import json
+    return json.dumps(SERVICE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # `python -m signpost.model.service_schema > docs/schema/service.schema.json`
+    print(schema_json(), end="")

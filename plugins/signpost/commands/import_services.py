@@ -1,0 +1,145 @@
+"""`signpost import services.csv [--update]`: service files from a spreadsheet.
+
+Every bad row is reported with its row number and column and nothing is
+written for it. A service file that already exists is never overwritten,
+unless `--update` is given; then only the fields whose columns are in the CSV
+change, and the rest of the file (other fields, comments, the description when
+there is no `description` column) is kept. The header is documented in
+docs/directory.md.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+HELP = "Create or update service files from a CSV spreadsheet."
+
+
+def configure(parser) -> None:
+    from signpost.commands._common import add_project_arguments
+    add_project_arguments(parser)
+    parser.add_argument("csv", type=Path, help="the spreadsheet, saved as CSV (UTF-8)")
+    parser.add_argument("--update", action="store_true",
+                        help="change existing files too (only the fields in the CSV's columns)")
+    parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+
+
+def run(args) -> int:
+    import sys
+
+    from signpost.model.services import SERVICES_DIR
+    from signpost.today import BadTodayError
+
+    try:
+        text = args.csv.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        print(f"signpost: cannot read {args.csv}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
+                             dry_run=args.dry_run)
+    except BadTodayError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
+    for problem in result.problems:
+        print(f"{args.csv}:{problem.row}: column {problem.column}: {problem.message}", file=sys.stderr)
+    for slug in result.skipped:
+        print(f"signpost: {slug}.md already exists; left unchanged (use --update to change it)", file=sys.stderr)
+    print(f"signpost: {len(result.created)} created, {len(result.updated)} updated, "
+          f"{len(result.skipped)} skipped, {len(result.rejected)} rows rejected"
+          + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+class ImportResult:
+    def __init__(self) -> None:
+        self.created: list[str] = []
+        self.updated: list[str] = []
+        self.skipped: list[str] = []
+        self.rejected: list[int] = []
+        self.problems: list = []
+
+
+def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False, dry_run: bool = False
+                ) -> ImportResult:
+    """Check every row, then write the good ones (MkDocs-free; the CLI and tests call it)."""
+    import uuid
+
+    from signpost.model.frontmatter import parse_document
+    from signpost.model.service_csv import CsvProblem, read_rows
+    from signpost.model.service_files import service_file_text, update_file_text
+    from signpost.model.service_schema import normalise_times, validate_service_meta
+    from signpost.model.services import load_vocabulary
+    from signpost.today import today
+
+    result = ImportResult()
+    vocabulary, _ = load_vocabulary(data_dir)
+    header, rows, problems = read_rows(text)
+    result.problems += problems
+    if any(p.row == 1 for p in problems):
+        result.rejected = [row.row for row in rows]
+        return result
+    seen_slugs: dict[str, int] = {}
+    seen_ids: dict[str, int] = {}
+    pending: list[tuple[Path, str, str]] = []
+    for row in rows:
+        row_problems = list(row.problems)
+        if row.slug in seen_slugs:
+            row_problems.append(CsvProblem(row.row, "slug", f"`{row.slug}` is also on row {seen_slugs[row.slug]}"))
+        seen_slugs.setdefault(row.slug, row.row)
+        row_id = row.meta.get("id")
+        if row_id and row_id in seen_ids:
+            row_problems.append(CsvProblem(row.row, "id", f"the id is also on row {seen_ids[row_id]}"))
+        if row_id:
+            seen_ids.setdefault(row_id, row.row)
+        target = folder / f"{row.slug}.md"
+        exists = target.exists()
+        if exists and not update:
+            result.skipped.append(row.slug)
+            continue
+        if row.slug:
+            if exists:
+                old_text = target.read_text(encoding="utf-8")
+                old, _ = parse_document(old_text, str(target))
+                new_text = update_file_text(old_text, row.merged_with(old.meta if old else {}), row.body)
+            else:
+                meta = {key: value for key, value in row.meta.items() if value not in (None, "", [])}
+                if meta.get("locations"):
+                    meta["locations"] = [loc for loc in meta["locations"] if loc]
+                meta.setdefault("id", str(uuid.uuid4()))
+                meta.setdefault("last_reviewed", today().isoformat())
+                new_text = service_file_text(meta, row.body or "")
+            document, parse_problems = parse_document(new_text, str(target))
+            if document is None:
+                row_problems += [CsvProblem(row.row, "-", p.message) for p in parse_problems]
+            else:
+                normalise_times(document.meta)
+                for finding in validate_service_meta(document.meta, {}, str(target),
+                                                     categories=vocabulary.categories,
+                                                     accessibility=vocabulary.accessibility,
+                                                     languages=vocabulary.languages, today=today()):
+                    row_problems.append(CsvProblem(row.row, column_of(finding.field), finding.message))
+        if row_problems:
+            result.problems += row_problems
+            result.rejected.append(row.row)
+            continue
+        pending.append((target, new_text, "updated" if exists else "created"))
+    for target, new_text, kind in pending:
+        if not dry_run:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(new_text, encoding="utf-8")
+        (result.updated if kind == "updated" else result.created).append(target.stem)
+    return result
+
+
+def column_of(field: str | None) -> str:
+    """The CSV column a service field comes from: phones[0].number -> phones, locations[1].city -> location2_city."""
+    if not field:
+        return "-"
+    match = re.match(r"locations\[(\d+)\](?:\.(\w+))?", field)
+    if match:
+        return f"location{int(match.group(1)) + 1}_{match.group(2) or 'name'}"
+    if field.startswith("organization."):
+        return "organization_" + field.split(".", 1)[1]
+    return re.split(r"[\[.]", field)[0]

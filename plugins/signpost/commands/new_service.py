@@ -1,0 +1,122 @@
+"""`signpost new service NAME`: start a service file with every field and a fresh id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HELP = "Write a new directory service file with a fresh id."
+
+
+def configure(parser) -> None:
+    from signpost.commands._common import add_project_arguments
+    add_project_arguments(parser)
+    parser.add_argument("name", nargs="+", help="the service's name, e.g. Riverside Drop-in")
+    parser.add_argument("--slug", help="the file name without .md (default: made from the name)")
+    parser.add_argument("--category", action="append", default=[],
+                        help="a category id from data/service-categories.yml (repeat for more)")
+
+
+def run(args) -> int:
+    import sys
+    import uuid
+
+    from signpost.model.service_csv import slugify
+    from signpost.model.services import SERVICES_DIR, load_vocabulary
+    from signpost.today import BadTodayError, today
+
+    name = " ".join(args.name).strip()
+    slug = args.slug or slugify(name)
+    if not slug:
+        print("signpost: give a name with letters or digits, or --slug", file=sys.stderr)
+        return 2
+    vocabulary, _ = load_vocabulary(Path(args.data))
+    unknown = [c for c in args.category if vocabulary.categories and c not in vocabulary.categories]
+    if unknown:
+        print(f"signpost: unknown category {', '.join(unknown)}; choose from: "
+              + ", ".join(sorted(vocabulary.categories)), file=sys.stderr)
+        return 2
+    target = Path(args.content) / SERVICES_DIR / f"{slug}.md"
+    if target.exists():
+        print(f"signpost: {target} already exists; nothing was written (use --slug to choose another name)",
+              file=sys.stderr)
+        return 1
+    try:
+        day = today()
+    except BadTodayError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
+    text = service_template(name, str(uuid.uuid4()), day.isoformat(), args.category,
+                            sorted(vocabulary.categories), sorted(vocabulary.accessibility))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    print(f"signpost: wrote {target}")
+    if not args.category:
+        print("signpost: choose its categories (`categories:`), fill in the details, then run `signpost check`")
+    print("signpost: it is not listed until you set `status: active`")
+    return 0
+
+
+def service_template(name: str, service_id: str, day: str, categories: list[str], known_categories: list[str],
+                     known_features: list[str]) -> str:
+    """A complete service file: every field, with what to write in comments."""
+    from signpost.model.service_files import front_matter_yaml
+    quoted = front_matter_yaml({"name": name}).strip()
+    return f"""---
+# A directory service. Every field is described in docs/directory.md.
+# The id is this service's for ever: never change it, never copy it to another file.
+id: {service_id}
+{quoted}
+# active | temporarily closed | inactive | defunct. Only active and temporarily closed are listed.
+status: inactive
+# alert: Closed from 24 December to 2 January.
+organization:
+  name: Who runs it
+  description: One sentence about them.
+  url: https://www.example.org
+  # charity_number: "1234567"
+# Choose from: {", ".join(known_categories)}
+categories: [{", ".join(categories)}]
+minimum_age: 13
+maximum_age: 19
+eligibility: Who can use it, in plain words.
+# drop-in, appointment, self-referral, referral
+access: [drop-in]
+# in-person, phone, text, online
+delivery: [in-person]
+free: true
+# fees_description: What it costs, in words.
+# cost_options:
+#   - {{option: Per session, amount: 2, currency: GBP}}
+confidential: true
+confidential_note: What stays private, and what someone under 16 can expect.
+url: https://www.example.org
+email: hello@example.org
+phones:
+  # kind: voice (default), text or voice-and-text; free: true if free from mobiles too.
+  - {{number: 0113 496 0000, description: Advice line}}
+# ISO 639 codes; British Sign Language is bfi.
+languages: [en]
+locations:
+  - name: Where it is
+    address_1: 1 High Street
+    city: Riverside
+    postal_code: RV1 1AA
+    transportation: How to get there by bus, train or on foot.
+    # Choose from: {", ".join(known_features)}
+    accessibility: [step-free]
+    schedules:
+      # Days: MO TU WE TH FR SA SU. Times in quotes, 24-hour.
+      - {{byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}}
+# Times not tied to a place, e.g. a phone line:
+# schedules:
+#   - {{byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "20:00", description: Phone line}}
+service_areas: [Riverside]
+sensitive: false
+owner: directory-team@example.org
+last_reviewed: {day}
+review_every: P12M
+---
+
+What the service offers, in two or three short sentences. Say what happens when someone gets in touch.
+"""
