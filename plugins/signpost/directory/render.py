@@ -596,9 +596,17 @@ def markdown_text(text: str) -> str:
     return flat
 
 
+_UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*(?:javascript|vbscript|data):[^)]*\)", re.I)
+_UNSAFE_REFERENCE = re.compile(r"^(\s*\[[^\]]+\]:\s*)(?:javascript|vbscript|data):.*$", re.I | re.M)
+
+
 def markdown_body(text: str) -> str:
-    """The description: Markdown kept (lists, emphasis, links) but never raw HTML."""
-    return text.replace("<", "&lt;") if text else ""
+    """The description: Markdown kept (lists, emphasis, links) but never raw HTML or script links."""
+    if not text:
+        return ""
+    text = _UNSAFE_LINK.sub(lambda m: m.group(1), text)
+    text = _UNSAFE_REFERENCE.sub(lambda m: m.group(1) + "#", text)
+    return text.replace("<", "&lt;")
 
 
 def url_of(src_uri: str) -> str:

@@ -214,6 +214,7 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any,
                                           categories=vocabulary.categories, accessibility=vocabulary.accessibility,
                                           languages=vocabulary.languages, today=today())
         findings += _slug_findings(slug, display)
+        findings += _body_findings(document.body, document.body_line, display)
         if slug.lower() in slugs:
             findings.append(error(display, f"the slug `{slug}` is already used by {slugs[slug.lower()]}", line=1,
                                   field="slug", hint="two services cannot share a page address: rename one file"))
@@ -348,6 +349,20 @@ def _slug_findings(slug: str, display: str) -> list[Finding]:
         return [error(display, f"the file name `{slug}.md` is not a valid slug", line=1, field="slug",
                       hint="use lower-case letters, digits and hyphens, e.g. riverside-drop-in.md")]
     return []
+
+
+def _body_findings(body: str, first_line: int, display: str) -> list[Finding]:
+    """HTML or script links in the description: shown as text (never run), but reported."""
+    import re
+    findings = []
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if re.search(r"<\s*/?\s*[A-Za-z!][^>]*>", line):
+            findings.append(error(display, "the description contains HTML", line=number, field="description",
+                                  hint="write plain text and Markdown; HTML is shown as text, never run"))
+        if re.search(r"(?:\]\(|\]:)\s*(?:javascript|vbscript|data):", line, re.I):
+            findings.append(error(display, "the description links to a script", line=number, field="description",
+                                  hint="link only to https:// addresses, mailto: or tel:"))
+    return findings
 
 
 def _location(entry: dict[str, Any]) -> Location:

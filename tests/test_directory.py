@@ -1,0 +1,165 @@
+"""The directory pages on real fixture builds: home, categories, A-Z, service pages, topic lists, open data."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import jsonschema
+import pytest
+
+from signpost.model.service_export import HSDS_SUBSET_SCHEMA
+from sitebuilder import FixtureSite, page
+from test_services_fixtures import write_service
+
+PHONE_LINE = [{"byday": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "18:00", "closes_at": "22:00",
+               "description": "Text line"}]
+
+
+def directory_site(root, languages=("en",)) -> FixtureSite:
+    site = FixtureSite(root)
+    site.languages = list(languages)
+    site.write("index.md", page("Riverside Youth Advice", "We give free help.", topics=["about-service"]))
+    site.write("local-info/housing.md", page(
+        "Housing", "If you need somewhere to live, start here.", topics=["housing"],
+        service_categories=["housing"]))
+    write_service(site, "test-clinic", body="Free condoms, tests and advice.\n\nWe also talk about consent.",
+                  alert="Closed from 24 December to 2 January.")
+    write_service(site, "housing-line", name="Youth Housing Line", categories=["housing"], minimum_age=16,
+                  maximum_age=25, free=True, confidential=False, languages=["en", "ur"], locations=None,
+                  phones=[{"number": "0808 157 0131", "free": True}], schedules=PHONE_LINE,
+                  body="Call us if you have nowhere safe to stay.")
+    write_service(site, "old-bus", name="The Old Youth Bus", categories=["youth-clubs-leisure"], status="inactive",
+                  body="A bus that used to visit estates.")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = directory_site(tmp_path_factory.mktemp("directory") / "project")
+    result = site.build()
+    assert result.ok, result.output
+    return result
+
+
+def text_of(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def test_every_directory_page_is_generated(built):
+    for url in ("local-info/services/", "local-info/services/a-z/", "local-info/services/categories/housing/",
+                "local-info/services/categories/lgbtq/", "local-info/services/test-clinic/",
+                "local-info/services/housing-line/", "open-data/services.json", "open-data/services.csv"):
+        assert built.exists(url), url
+    home = built.html("local-info/services/")
+    assert 'id="sp-filters" hidden' in home and 'role="search"' in home
+    assert "directory.js" in home
+    # Without script every listed service is on the page, and the way to the A-Z list and categories.
+    assert 'href="test-clinic/"' in home and 'href="housing-line/"' in home
+    assert 'href="a-z/"' in home and 'href="categories/housing/"' in home
+    assert "The Old Youth Bus" not in home
+    # No input is named, so a form can never put the reader's choices in a URL.
+    form = home[home.index('id="sp-filter-form"'):home.index("</form>")]
+    assert " name=" not in form and "action=" not in form
+
+
+def test_category_and_a_to_z_pages(built):
+    housing = built.html("local-info/services/categories/housing/")
+    assert "Housing and homelessness: local services" in housing
+    assert 'href="../../housing-line/"' in housing and "test-clinic" not in housing
+    a_to_z = text_of(built.html("local-info/services/a-z/"))
+    assert a_to_z.index("Riverside Test Clinic") < a_to_z.index("Youth Housing Line")
+    assert "The Old Youth Bus" not in a_to_z
+
+
+def test_service_page_shows_everything_a_reader_needs(built):
+    markup = built.html("local-info/services/test-clinic/")
+    text = text_of(markup)
+    assert "Free condoms, tests and advice." in text and "We also talk about consent." in text
+    assert "Closed from 24 December to 2 January." in text
+    for badge in ("Free", "Confidential", "Ages 13 to 24", "Step-free access", "Hearing loop",
+                  "British Sign Language"):
+        assert badge in text, badge
+    assert 'href="tel:+441134960123"' in markup and 'href="sms:+441614960456"' in markup
+    assert 'href="mailto:clinic@example.org"' in markup
+    assert "https://www.openstreetmap.org/?mlat=53.80000&amp;mlon=-1.55000" in markup
+    assert "Monday" in text and "9:00" in text
+    assert re.search(r'Details last checked on <time datetime="2026-10-01">1 October 2026</time>', markup)
+    report = re.search(r'href="(mailto:directory-team@example.org\?[^"]+)"', markup).group(1)
+    report = html.unescape(report)
+    assert "test-clinic" in report and "https%3A//example.org/local-info/services/test-clinic/" in report
+    # The raw front matter is never shown.
+    assert "owner:" not in text and "directory-team@example.org" not in text.replace("mailto:", "")
+    # Nothing is embedded from a third party.
+    assert "<iframe" not in markup
+    assert not re.search(r'<(?:script|img|link)[^>]+(?:src|href)="https?://(?!example\.org)', markup)
+
+
+def test_service_page_has_schema_org_data(built):
+    markup = built.html("local-info/services/test-clinic/")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S).group(1))
+    service = data["mainEntity"]
+    assert service["@type"] == "GovernmentService"
+    assert service["audience"] == {"@type": "PeopleAudience", "suggestedMinAge": 13, "suggestedMaxAge": 24}
+    assert data["lastReviewed"] == "2026-10-01"
+    place = next(c["serviceLocation"] for c in service["availableChannel"] if "serviceLocation" in c)
+    spec = place["openingHoursSpecification"][0]
+    assert spec["@type"] == "OpeningHoursSpecification" and spec["opens"] == "09:00"
+    assert "https://schema.org/Monday" in spec["dayOfWeek"]
+
+
+def test_topic_page_lists_the_services_of_its_categories(built):
+    housing = built.html("local-info/housing/")
+    section = housing[housing.index('id="local-services"'):]
+    assert "Youth Housing Line" in section and 'href="../services/housing-line/"' in section
+    assert "Riverside Test Clinic" not in section
+
+
+def test_inactive_service_page_says_so(built):
+    text = text_of(built.html("local-info/services/old-bus/"))
+    assert "This service is no longer available." in text
+
+
+def test_open_data_validates_and_omits_empty_fields(built):
+    data = json.loads((built.site / "open-data/services.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(HSDS_SUBSET_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
+    assert [item["name"] for item in data] == ["Youth Housing Line", "Riverside Test Clinic"]  # by slug
+    line = next(item for item in data if item["name"] == "Youth Housing Line")
+    assert "service_at_locations" not in line and "alert" not in line
+    assert line["schedules"] == [{"byday": "MO,TU,WE,TH,FR", "opens_at": "18:00", "closes_at": "22:00",
+                                  "freq": "WEEKLY", "description": "Text line"}]
+    assert "null" not in (built.site / "open-data/services.json").read_text(encoding="utf-8")
+    header = (built.site / "open-data/services.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("id,slug,name,status,alert,description,")
+
+
+def test_html_in_a_field_is_shown_as_text_and_reported(tmp_path):
+    site = directory_site(tmp_path / "project")
+    write_service(site, "test-clinic", alert='<script>window.pwned = 1</script><img src=x onerror="alert(1)">',
+                  body="Help. <script>alert(2)</script> [click](javascript:alert(3))")
+    result = site.build()
+    assert not result.ok
+    assert re.search(r"content/local-info/services/test-clinic\.md:\d+: error: \[alert\] `alert` contains HTML",
+                     result.output)
+    markup = result.html("local-info/services/test-clinic/")
+    assert "<script>window.pwned" not in markup and "<img src=x" not in markup and "<script>alert(2)" not in markup
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in markup
+    assert 'href="javascript:' not in markup
+    assert re.search(r"test-clinic\.md:\d+: error: \[description\] the description links to a script", result.output)
+
+
+def test_every_language_gets_the_directory_in_its_own_words(tmp_path):
+    site = directory_site(tmp_path / "project", languages=("en", "pl", "ur"))
+    result = site.build()
+    assert result.ok, result.output
+    polish = result.html("pl/local-info/services/test-clinic/")
+    assert "poniedziałek" in polish and "1 października 2026" in polish
+    assert result.exists("pl/local-info/services/") and result.exists("ur/local-info/services/a-z/")
+    assert result.exists("pl/local-info/services/categories/housing/")
+    urdu = result.html("ur/local-info/services/test-clinic/")
+    assert "پیر" in urdu  # Monday
+    assert '"inLanguage":"ur"' in urdu and "https%3A//example.org/ur/local-info/services/test-clinic/" in urdu
+    # Open data is written once, at the site root.
+    assert result.exists("open-data/services.json") and not result.exists("pl/open-data/services.json")
+    assert 'href="../../../open-data/services.json"' in result.html("pl/local-info/services/")
