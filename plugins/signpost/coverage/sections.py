@@ -172,7 +172,7 @@ def _missing(page, required: PageTypeSections, section: RequiredSection) -> Find
         page.file, f"the {required.name} has no section `{section.id}`: {section.title}{where}",
         line=page.line_of("type") or page.body_line, field=f"sections.{section.id}", check=CHECK,
         hint=f"add the section with its id on the heading, e.g. `## {section.title} {{#{section.id}}}` "
-             f"(the sections of a `{required.type}` page are listed in data/sections.yml)")
+             f"(the sections of each page type are listed in data/sections.yml)")
 
 
 def _duplicates(page, markers: list[Marker], rules: SectionRules) -> list[Finding]:

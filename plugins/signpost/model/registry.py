@@ -197,9 +197,13 @@ def _validate_topics_schema(registry: Registry, data: dict[str, Any],
         topic_id = entry.get("id") if isinstance(entry, dict) else None
         name = f"topic `{topic_id}`" if isinstance(topic_id, str) else f"topic number {index + 1}"
         key = str(path[2]) if len(path) > 2 else None
+        if problem.validator == "additionalProperties" and key is None:
+            key = problem.message.split("'")[1]  # the unknown field itself, for its line
+            path = path + [key]
         line, key_lines = entry_lines[index] if index < len(entry_lines) else (None, {})
         line = key_lines.get(key, line) if key else line
-        field_name = f"topics[{index}]" + (f".{'.'.join(map(str, path[2:]))}" if key else "")
+        field_name = (f"topics.{topic_id}" if isinstance(topic_id, str) else f"topics[{index}]") + \
+            (f".{'.'.join(map(str, path[2:]))}" if key else "")
         message, hint = _explain_topic_problem(problem, key)
         findings.append(error(registry.topics_file, f"{name}: {message}", line=line, field=field_name,
                               hint=hint, check="coverage"))
@@ -212,7 +216,7 @@ def _explain_topic_problem(problem: jsonschema.ValidationError, key: str | None)
         missing = problem.message.split("'")[1]
         return f"`{missing}` is missing", f"add `{missing}:` to the topic ({schema_help})"
     if problem.validator == "additionalProperties":
-        unknown = problem.message.split("'")[1]
+        unknown = key or problem.message.split("'")[1]
         known = TOPICS_SCHEMA["$defs"]["topic"]["properties"]
         close = difflib.get_close_matches(unknown, known, n=1)
         return f"unknown field `{unknown}`", (f"did you mean `{close[0]}`?" if close
@@ -264,7 +268,6 @@ def _fill_topics(registry: Registry, data: dict[str, Any],
     if not isinstance(entries, list):
         return [error(registry.topics_file, "`topics` must be a list", field="topics")]
     for index, entry in enumerate(entries):
-        where = f"topics[{index}]"
         line, key_lines = entry_lines[index] if index < len(entry_lines) else (None, {})
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry.get("title"):
             continue  # the schema check has reported it, naming the missing field
@@ -272,7 +275,8 @@ def _fill_topics(registry: Registry, data: dict[str, Any],
         if topic_id in registry.topics:
             first = registry.topic_lines.get(topic_id)
             findings.append(error(registry.topics_file, f"topic id `{topic_id}` is listed twice"
-                                  + (f" (first on line {first})" if first else ""), field=where, line=line,
+                                  + (f" (first on line {first})" if first else ""), field=f"topics.{topic_id}.id",
+                                  line=key_lines.get("id", line),
                                   hint="topic ids must be unique: rename or merge one of them"))
             continue
         registry.topics[topic_id] = Topic(
