@@ -11,7 +11,6 @@ Mark an interface string by calling `interface_text(language, "Exact English tex
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -27,7 +26,6 @@ def set_translations_dir(path: Path | str) -> None:
     """Where the PO catalogs live (the translations plugin sets it from mkdocs.yml)."""
     global _translations_dir
     _translations_dir = Path(path)
-    _interface_messages.cache_clear()
 
 
 def direction(language: str) -> str:
@@ -56,12 +54,14 @@ def interface_text(language: str, message: str, **values: object) -> str:
     return translated.format(**values) if values else translated
 
 
-@lru_cache(maxsize=32)
 def _interface_messages(translations_dir: str, language: str) -> dict[str, str]:
-    path = Path(translations_dir) / language / INTERFACE_CATALOG
-    if not path.is_file():
-        return {}
-    from babel.messages.pofile import read_po
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+    # Only checked translations: not fuzzy, same placeholders and numbers (a malformed file gives none).
+    from signpost.translations.catalogs import load_page_catalog
+    catalog = load_page_catalog(Path(translations_dir) / language / INTERFACE_CATALOG, language)
+    return {msgid: message.string for msgid, message in catalog.usable.items()}
+
+
+def interface_findings(language: str) -> list:
+    """Problems of the interface catalog of `language` (malformed file, broken translations)."""
+    from signpost.translations.catalogs import load_page_catalog
+    return load_page_catalog(_translations_dir / language / INTERFACE_CATALOG, language).findings

@@ -21,6 +21,9 @@ def run(args) -> int:
     from signpost.translations.project import load_settings, unknown_locale_findings
 
     settings = load_settings(args.project)
+    if not (settings.root / "mkdocs.yml").is_file():
+        print(f"signpost: no mkdocs.yml in {settings.root}: run this in the project folder or pass --project")
+        return 2
     report = Report()
     report.extend(unknown_locale_findings(settings.languages, settings.locale_lines))
     languages = args.languages or [lang for lang in settings.target_languages

@@ -23,6 +23,9 @@ def run(args) -> int:
     from signpost.translations.status import project_status
 
     settings = load_settings(args.project)
+    if not (settings.root / "mkdocs.yml").is_file():
+        print(f"signpost: no mkdocs.yml in {settings.root}: run this in the project folder or pass --project")
+        return 2
     model = load_content_model(settings.content_dir, settings.root / "data")
     status = project_status(settings, model, args.languages)
     day = today()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, denormalize, read_po
 
 from signpost.findings import Finding, error
 from signpost.l10n import INTERFACE_CATALOG
@@ -100,7 +100,7 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
     where = display(path)
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=language, abort_invalid=True), []
+            return _with_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
     except PoFileError as problem:
         line = problem.lineno + 1
         return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
@@ -112,6 +112,22 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
                             hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
     except OSError as problem:
         return None, [error(where, f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
+
+
+def _with_previous_ids(catalog: Catalog) -> Catalog:
+    """babel reads `#| msgid "..."` as a user comment: make it the message's previous_id again."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+        if previous[0].startswith("msgid "):
+            lines = [previous[0][len("msgid "):]] + [p for p in previous[1:] if p.startswith('"')]
+            try:
+                message.previous_id = [denormalize("\n".join(lines))]
+            except (ValueError, IndexError):
+                continue
+    return catalog
 
 
 def source_changed_date(message: Message) -> dt.date | None:

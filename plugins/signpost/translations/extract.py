@@ -93,12 +93,20 @@ def extract(settings: TranslationSettings, model, *, today: dt.date, languages: 
             _update(po, language, template, today, result, f"content/{content_path}")
         _update(settings.translations_dir / language / INTERFACE_CATALOG, language, interface, today, result,
                 "the interface strings")
+    result.findings.extend(orphan_findings(settings, model, languages or settings.target_languages))
+    result.orphans = [finding.file for finding in result.findings if finding.check == CHECK and "no longer" in finding.message]
+    return result
+
+
+def orphan_findings(settings: TranslationSettings, model, languages: list[str]) -> list[Finding]:
+    """A warning for each page catalog whose page no longer exists."""
+    findings = []
+    for language in languages:
         for po in find_catalogs(settings.translations_dir, language):
             content_path = content_path_of(settings.translations_dir, language, po)
             if content_path is not None and content_path not in model.pages:
-                result.orphans.append(display(po))
-                result.findings.append(orphan_finding(po, content_path))
-    return result
+                findings.append(orphan_finding(po, content_path))
+    return findings
 
 
 def orphan_finding(po: Path, content_path: str) -> Finding:

@@ -23,6 +23,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # UK phone numbers as people write them: 0113 496 0123, 020 7946 0123, 07700 900123, +44 113 496 0123.
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b")
 _NUMBER = re.compile(r"\d+")
+_FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
 
 
 def integrity_problems(msgid: str, msgstr: str) -> list[str]:
@@ -37,6 +38,9 @@ def integrity_problems(msgid: str, msgstr: str) -> list[str]:
             problems.append(f"{label} {_list(missing)} is missing or changed")
         if extra and not missing:
             problems.append(f"{label} {_list(extra)} is not in the English text")
+    fields, translated_fields = set(_FIELD.findall(msgid)), set(_FIELD.findall(msgstr))
+    if fields != translated_fields:
+        problems.append(f"placeholders {_list(Counter(fields))} must stay as they are (found {_list(Counter(translated_fields)) or 'none'})")
     problems += markup_problems(msgid, msgstr)
     return problems
 
@@ -59,7 +63,7 @@ def _facts(text: str) -> dict[str, Counter]:
     rest = _LINK_TARGET.sub("]", _AUTOLINK.sub(" ", _BARE_URL.sub(" ", text)))
     emails = Counter(e.lower() for e in _EMAIL.findall(rest))
     rest = _EMAIL.sub(" ", rest)
-    normalised = _western_digits(rest)
+    normalised = _western_digits(_FIELD.sub(" ", rest))
     phones = Counter(re.sub(r"\D", "", p) for p in _PHONE.findall(normalised))
     rest = _PHONE.sub(" ", normalised)
     numbers = Counter(n.lstrip("0") or "0" for n in _NUMBER.findall(rest))

@@ -23,7 +23,7 @@ from signpost.session import SESSION
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.config import TranslationsConfig
-from signpost.translations.extract import source_ids
+from signpost.translations.extract import orphan_findings, source_ids
 from signpost.translations.messages import BlockMessagesExtension, PageWork
 from signpost.translations.project import load_settings, unknown_locale_findings
 from signpost.translations.status import page_status
@@ -55,9 +55,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.settings.translations_dir = root / self.config.translations_dir
         l10n.set_translations_dir(self.settings.translations_dir)
         self.language, self.default = current_language(config), default_language(config)
+        self.model = content_model(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
             self._check_languages(config)
+            SESSION.add(orphan_findings(self.settings, self.model, build_languages(config)))
+        if self.language != self.default:
+            SESSION.add(l10n.interface_findings(self.language))
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)  # once, although on_config runs per language
         if self.config.stylesheet and self.config.stylesheet not in config.extra_css:
@@ -75,7 +79,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self._title_fallback = False
         if not self.config.enabled or self.language == self.default:
             return markdown
-        self.model = content_model(config)
         source = self.model.page(page_source_path(page))
         if source is None:
             return markdown  # generated pages: their own code translates them
