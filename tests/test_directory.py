@@ -59,9 +59,9 @@ def test_every_directory_page_is_generated(built):
     assert 'href="test-clinic/"' in home and 'href="housing-line/"' in home
     assert 'href="a-z/"' in home and 'href="categories/housing/"' in home
     assert "The Old Youth Bus" not in home
-    # No input is named, so a form can never put the reader's choices in a URL.
+    # The form has no action and only the radio group is named: choices never go into a URL.
     form = home[home.index('id="sp-filter-form"'):home.index("</form>")]
-    assert " name=" not in form and "action=" not in form
+    assert "action=" not in form and re.findall(r' name="([^"]+)"', form) == ["sp-when"] * 3
 
 
 def test_category_and_a_to_z_pages(built):

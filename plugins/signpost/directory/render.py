@@ -391,7 +391,10 @@ def _filter_data(ctx: DirectoryContext, service: Service) -> str:
 
 
 def _filters(ctx: DirectoryContext) -> str:
-    """The filter form: hidden until the script shows it; inputs have no names, so nothing is ever sent."""
+    """The filter form: hidden until the script shows it, never submitted (no action; the script stops it).
+
+    Only the radio buttons have a name (it makes them one group for the keyboard); nothing else does.
+    """
     lang = ctx.language
     categories = "".join(f'<option value="{_e(c.id)}">{_e(interface_text(lang, c.title))}</option>'
                          for c in sorted(ctx.vocabulary.categories.values(), key=lambda c: c.title))
@@ -403,7 +406,7 @@ def _filters(ctx: DirectoryContext) -> str:
         f'<label for="sp-access-{_e(f)}">{_e(interface_text(lang, ctx.vocabulary.accessibility[f]))}</label></div>'
         for f in present)
     when = "".join(
-        f'<div class="sp-check"><input type="radio" id="sp-when-{value}" value="{value}" data-filter="when"'
+        f'<div class="sp-check"><input type="radio" name="sp-when" id="sp-when-{value}" value="{value}" data-filter="when"'
         f'{" checked" if value == "any" else ""}><label for="sp-when-{value}">{_e(label)}</label></div>'
         for value, label in (("any", interface_text(lang, "Any time")), ("today", interface_text(lang, "Open today")),
                              ("now", interface_text(lang, "Open now"))))
