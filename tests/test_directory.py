@@ -60,7 +60,8 @@ def test_every_directory_page_is_generated(built):
     assert 'href="a-z/"' in home and 'href="categories/housing/"' in home
     assert "The Old Youth Bus" not in home
     # The form has no action and only the radio group is named: choices never go into a URL.
-    form = home[home.index('id="sp-filter-form"'):home.index("</form>")]
+    start = home.index('id="sp-filter-form"')
+    form = home[start:home.index("</form>", start)]
     assert "action=" not in form and re.findall(r' name="([^"]+)"', form) == ["sp-when"] * 3
 
 
