@@ -663,3 +663,27 @@ def _time(value: str, lang: str) -> str:
 
 def _display_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+
+
+# For other tools ------------------------------------------------------------------------
+
+def directory_sources(model, vocabulary: DirectoryVocabulary, language: str = "en", *, site_url: str = "",
+                      language_prefix: str = "") -> dict[str, str]:
+    """Source path -> the exact Markdown the build renders for every directory page in `language`.
+
+    For `signpost translations extract`: a service file's messages are the blocks of this
+    Markdown (its own sentences), not of the file's body alone.
+    """
+    ctx = DirectoryContext(language=language, services=model.services, vocabulary=vocabulary,
+                           site_url=site_url, language_prefix=language_prefix)
+    sources = {HOME: home_source(ctx), A_TO_Z: a_to_z_source(ctx)}
+    for category in sorted(vocabulary.categories):
+        sources[category_page(category)] = category_source(ctx, category)
+    for service in sorted(model.services.values(), key=lambda s: s.slug):
+        sources[service_page(service.slug)] = service_source(ctx, service)
+    return sources
+
+
+def data_interface_messages(vocabulary: DirectoryVocabulary) -> list[str]:
+    """Interface strings that come from data files (category and feature titles), for interface.po."""
+    return sorted({c.title for c in vocabulary.categories.values()} | set(vocabulary.accessibility.values()))
