@@ -115,8 +115,10 @@ def assess(model, *, languages: list[str] | None = None, default_language: str |
 
     coverage.findings += _check_categories(model, data_prefix)
     site_findings: list[Finding] = []
+    pages = sorted(model.pages.values(), key=lambda p: p.path)
+    services = sorted(model.services.values(), key=lambda s: str(attribute(s, "file", "")))
     for topic in model.registry.topics.values():
-        topic_coverage = _assess_topic(model, topic, coverage, status)
+        topic_coverage = _assess_topic(model, topic, coverage, status, pages, services)
         coverage.topics.append(topic_coverage)
         site_findings += topic_coverage.findings
     site_findings += _best_effort_language_gaps(model, coverage)
@@ -128,9 +130,10 @@ def assess(model, *, languages: list[str] | None = None, default_language: str |
 
 # Topics ---------------------------------------------------------------------------------------
 
-def _assess_topic(model, topic: Topic, coverage: Coverage, status: TranslationStatus) -> TopicCoverage:
+def _assess_topic(model, topic: Topic, coverage: Coverage, status: TranslationStatus, pages: list,
+                  services: list) -> TopicCoverage:
     result = TopicCoverage(topic)
-    for page in sorted(model.pages.values(), key=lambda p: p.path):
+    for page in pages:
         if topic.id not in page.topics:
             continue
         liveness = page_liveness(page, coverage.today)
@@ -142,7 +145,7 @@ def _assess_topic(model, topic: Topic, coverage: Coverage, status: TranslationSt
         else:
             result.pages.append(page)
     if topic.service_categories:
-        for service in sorted(model.services.values(), key=lambda s: str(attribute(s, "file", ""))):
+        for service in services:
             if not set(attribute(service, "categories", None) or ()) & set(topic.service_categories):
                 continue
             liveness = service_liveness(service, coverage.today)
