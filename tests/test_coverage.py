@@ -376,3 +376,35 @@ def test_real_pages_have_their_required_sections():
     assert check_page_sections(model.pages.values(), rules) == []
     types = {page.type for page in model.pages.values()}
     assert {"charter", "equal-opportunities", "complaints"} <= types
+
+
+def test_registry_schema_rules_without_a_build(tmp_path):
+    from signpost.model.registry import load_registry
+    (tmp_path / "standards.yml").write_text(yaml.safe_dump(STANDARDS), encoding="utf-8")
+    (tmp_path / "topics.yml").write_text(yaml.safe_dump({"topics": [
+        {"id": "debt-advice", "title": "Debt advice", "description": "Local help with debt.", "source": "1bii",
+         "audience": ["young-people"], "min_services": 2},
+        {"id": "Bad Id", "title": "Bad", "description": "An id with spaces.", "source": "kent-medway-study-2008",
+         "audience": ["young-people"], "min_pages": 1, "languages": "sometimes"},
+    ]}), encoding="utf-8")
+    registry, findings = load_registry(tmp_path, "data")
+    messages = {(f.field, f.message) for f in findings}
+    assert ("topics.debt-advice", "topic `debt-advice`: `service_categories` is missing") in messages
+    assert ("topics.Bad Id.id", "topic `Bad Id`: 'Bad Id' is not a valid id") in messages
+    assert ("topics.Bad Id.languages", "topic `Bad Id`: `languages` cannot be 'sometimes'") in messages
+    assert all(f.file == "data/topics.yml" and f.line for f in findings)
+    # A seed document is a valid source; the topic is still loaded, with the default policy.
+    assert registry.topics["Bad Id"].languages == "best-effort"
+
+
+def test_sections_registry_bad_input_is_findings(tmp_path):
+    from signpost.coverage.sections import load_section_rules
+    (tmp_path / "sections.yml").write_text(
+        "page_types:\n  charter:\n    sections:\n      - id: aims\n      - id: Not Valid\n"
+        "  equal-opportunities:\n    sections:\n      - id: aims\n  leaflet:\n    sections: []\n", encoding="utf-8")
+    rules, findings = load_section_rules(tmp_path, "data", ["charter", "equal-opportunities", "page"])
+    messages = [f.message for f in findings]
+    assert "section 2 of `charter` has no valid `id`" in messages
+    assert "section id `aims` is used by both `charter` and `equal-opportunities`" in messages
+    assert "unknown page type `leaflet`" in messages
+    assert rules.types["charter"].ids == ("aims",)
