@@ -36,7 +36,7 @@ class BrowserCheckOptions:
     passes: tuple[str, ...] = ("light", "dark", "target-size")
     concurrency: int = 4
     use_cache: bool = True
-    only: tuple[str, ...] = ()        # URL path prefixes (`pl/`, `charter/`); empty: every page
+    only: tuple[str, ...] = ()        # URL path prefixes (`pl/`); `/` or `ur/$`: that page only; empty: all
 
 
 @dataclass
@@ -96,7 +96,7 @@ def run_browser_check(options: BrowserCheckOptions, tools: Tools, log: Callable[
                       ) -> BrowserCheck:
     started = time.monotonic()
     pages = [p for p in list_site_pages(options.site_dir, options.content_dir)
-             if not options.only or any(p.url_path.startswith(prefix.lstrip("/")) for prefix in options.only)]
+             if not options.only or any(_selected(p.url_path, wanted) for wanted in options.only)]
     result = BrowserCheck(pages=pages, versions=dict(tools.versions))
     cache = ResultCache(options.cache_dir, enabled=options.use_cache)
     with serve_site(options.site_dir) as base:
@@ -178,6 +178,13 @@ def write_reports(result: BrowserCheck, report_dir: Path) -> tuple[Path, Path]:
                                      for i in outcome.issues)
     ElementTree.ElementTree(suite).write(junit_file, encoding="utf-8", xml_declaration=True)
     return json_file, junit_file
+
+
+def _selected(url_path: str, wanted: str) -> bool:
+    """`pl/` selects every Polish page; `/` the home page; a trailing `$` (`ur/$`) one page exactly."""
+    exact = wanted.endswith("$") or wanted.strip("/") == ""
+    wanted = wanted.rstrip("$").lstrip("/")
+    return url_path == wanted if exact else url_path.startswith(wanted)
 
 
 def _hint(issue: dict) -> str:

@@ -18,7 +18,8 @@ def configure(parser) -> None:
     parser.add_argument("--pass", dest="passes", action="append", choices=["light", "dark", "target-size"],
                         help="run only this pass (repeatable; default: all three)")
     parser.add_argument("--only", action="append", default=[], metavar="URL_PREFIX",
-                        help="check only pages whose URL path starts with this (e.g. pl/ or charter/)")
+                        help="check only pages whose URL path starts with this (pl/, charter/); `/` is the home "
+                             "page, a trailing $ means exactly that page (ur/$)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="Chromium binary (default: /usr/bin/chromium)")
 
 
