@@ -30,7 +30,7 @@ from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_so
                                        topic_services_markdown)
 from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
-from signpost.model.services import data_dir_for, load_vocabulary
+from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
 from signpost.session import SESSION
 
 log = get_plugin_logger(__name__)
@@ -97,9 +97,17 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     on_files = CombinedEvent(_add_pages, _fill_pages)
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        if not (self.config.enabled and self.config.list_on_topic_pages):
+        if not self.config.enabled:
             return markdown
-        meta = content_model(config).page(page_source_path(page))
+        model = content_model(config)
+        source = page_source_path(page)
+        folder, _, name = source.rpartition("/")
+        service = model.services.get(name[:-3]) if folder == SERVICES_DIR else None
+        if service is not None:
+            page.meta["signpost_service"] = service  # templates and other plugins read the validated service
+        if not self.config.list_on_topic_pages:
+            return markdown
+        meta = model.page(page_source_path(page))
         if meta is None or not meta.service_categories:
             return markdown
         return markdown.rstrip() + "\n" + topic_services_markdown(self._context(config), meta.path,

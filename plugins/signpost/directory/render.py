@@ -234,10 +234,10 @@ def _how_to_use(ctx: DirectoryContext, service: Service) -> list[str]:
         "referral": interface_text(lang, "By referral: a worker, teacher or doctor asks for you."),
     }
     delivery = {
-        "in-person": interface_text(lang, "Face to face"),
-        "phone": interface_text(lang, "By phone"),
-        "text": interface_text(lang, "By text message"),
-        "online": interface_text(lang, "Online"),
+        "in-person": interface_text(lang, "face to face"),
+        "phone": interface_text(lang, "by phone"),
+        "text": interface_text(lang, "by text message"),
+        "online": interface_text(lang, "online"),
     }
     parts = [_h(2, interface_text(lang, "How to use it"), "how-to-use-it")]
     items = [access[a] for a in service.access if a in access]
