@@ -21,6 +21,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("new", "service"), "new_service", "Write a new directory service file with a fresh id."),
     (("import",), "import_services", "Create or update service files from a CSV spreadsheet."),
     (("translations", "extract"), "translations_extract", "Create and update the PO catalogs from the English pages."),
+    (("translations", "merge"), "translations_merge", "Fill empty messages from delivered PO files (integrity-checked)."),
     (("translations", "status"), "translations_status", "How much of each page is translated, per language."),
     (("report", "freshness"), "report_freshness", "Every page and service with its owner and review date."),
     (("report", "coverage"), "report_coverage", "The topic x language coverage matrix and every gap."),

@@ -1,0 +1,35 @@
+"""`signpost translations merge DIR`: fill our catalogs from delivered PO files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HELP = "Fill empty messages of translations/ from delivered PO files (never overwrites without --overwrite)."
+
+
+def configure(parser) -> None:
+    parser.add_argument("delivered", type=Path, help="folder laid out like translations/ (<lang>/<page>.po)")
+    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
+    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG")
+    parser.add_argument("--overwrite", action="store_true", help="replace existing translations too")
+
+
+def run(args) -> int:
+    from signpost.commands._common import print_report
+    from signpost.findings import Report
+    from signpost.translations.merge import merge_translations
+    from signpost.translations.project import load_settings
+
+    settings = load_settings(args.project)
+    if not args.delivered.is_dir():
+        print(f"signpost: {args.delivered} is not a folder")
+        return 2
+    result = merge_translations(args.delivered, settings.root / settings.translations_dir,
+                                overwrite=args.overwrite, languages=args.languages)
+    for path, count in result.filled.items():
+        print(f"{path}: {count} messages filled")
+    print(f"signpost: {result.total_filled} messages merged; {result.kept} differing existing translations kept; "
+          f"{result.stale} delivered messages no longer in the English pages")
+    report = Report(list(result.findings))
+    print_report(report, quiet_when_clean=True)
+    return 1 if report.errors else 0
