@@ -51,9 +51,10 @@ class PageCheck:
     title: str = ""
 
 
-def check_page(html: str, page: PageSource, *, content_selector: str = CONTENT_SELECTOR) -> PageCheck:
-    """Every static accessibility finding for one rendered page."""
-    tree = LexborHTMLParser(html)
+def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_selector: str = CONTENT_SELECTOR
+               ) -> PageCheck:
+    """Every static accessibility finding for one rendered page (HTML text, or already parsed)."""
+    tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     lines = SourceLines(page.markdown)
     result = PageCheck(title=_title(tree))
     add = _Collector(page, lines, result.findings)

@@ -53,9 +53,12 @@ class Readability:
         return self.words / self.sentences if self.sentences else 0.0
 
 
-def paragraphs_from_html(html: str, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
-    """The text of each paragraph and list item in the content area (code and previews left out)."""
-    tree = LexborHTMLParser(html)
+def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
+    """The text of each paragraph and list item in the content area (code and previews left out).
+
+    Given a parsed tree, it removes code blocks from it: run the static checks first.
+    """
+    tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     content = tree.css_first(content_selector) or tree.body
     if content is None:
         return []
