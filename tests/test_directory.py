@@ -160,6 +160,9 @@ def test_every_language_gets_the_directory_in_its_own_words(tmp_path):
     assert result.exists("pl/local-info/services/categories/housing/")
     urdu = result.html("ur/local-info/services/test-clinic/")
     assert "پیر" in urdu  # Monday
+    # No Urdu interface catalog in this fixture: the English fallback is marked for screen readers.
+    assert '<h2 id="what-it-offers" lang="en" dir="ltr">What it offers</h2>' in urdu
+    assert '<h2 id="what-it-offers">What it offers</h2>' in result.html("local-info/services/test-clinic/")
     assert '"inLanguage":"ur"' in urdu and "https%3A//example.org/ur/local-info/services/test-clinic/" in urdu
     # Open data is written once, at the site root.
     assert result.exists("open-data/services.json") and not result.exists("pl/open-data/services.json")

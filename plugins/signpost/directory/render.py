@@ -25,9 +25,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from signpost.l10n import day_name, format_date, format_time, interface_text
+from signpost import l10n
+from signpost.l10n import day_name, format_date, format_time
 from signpost.model.services import SERVICES_DIR, DirectoryVocabulary, Schedule, Service
 
+SOURCE_LANGUAGE = "en"
 HOME = f"{SERVICES_DIR}/index.md"
 A_TO_Z = f"{SERVICES_DIR}/a-z.md"
 OPEN_DATA_JSON = "open-data/services.json"
@@ -83,13 +85,13 @@ def home_source(ctx: DirectoryContext) -> str:
                                 "You can also pick a topic, or see them all from A to Z.")),
         _h(2, interface_text(lang, "Browse by category"), "categories"),
         _category_list(ctx, HOME),
-        f'<p><a href="{_rel(HOME, A_TO_Z)}">{_e(interface_text(lang, "All services from A to Z"))}</a></p>',
+        f'<p><a href="{_rel(HOME, A_TO_Z)}">{_t(interface_text(lang, "All services from A to Z"))}</a></p>',
         _filters(ctx),
         _h(2, interface_text(lang, "All services"), "all-services"),
         f'<p id="sp-count" class="sp-count" role="status" aria-live="polite">'
-        f'{_e(interface_text(lang, "{count} services", count=len(ctx.listed)))}</p>',
+        f'{_t(interface_text(lang, "{count} services", count=len(ctx.listed)))}</p>',
         _result_list(ctx, HOME, ctx.listed, with_data=True),
-        f'<p class="sp-no-results" hidden>{_e(interface_text(lang, "No services match. Try fewer filters."))}</p>',
+        f'<p class="sp-no-results" hidden>{_t(interface_text(lang, "No services match. Try fewer filters."))}</p>',
         _open_data_note(ctx),
     ]
     return _source(title, interface_text(lang, "Find free and confidential services for young people in Riverside."),
@@ -142,8 +144,8 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
     parts = [_h(1, service.name)]
     if not service.is_listed:
         parts.append(f'<div class="admonition warning sp-closed" role="note"><p>'
-                     f'{_e(interface_text(lang, "This service is no longer available."))} '
-                     f'<a href="{_rel(here, HOME)}">{_e(interface_text(lang, "Find another service"))}</a></p></div>')
+                     f'{_t(interface_text(lang, "This service is no longer available."))} '
+                     f'<a href="{_rel(here, HOME)}">{_t(interface_text(lang, "Find another service"))}</a></p></div>')
     parts.append(_badges(ctx, service))
     if service.alert:
         parts += [_h(2, interface_text(lang, "Important notice"), "notice"),
@@ -162,9 +164,9 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
             parts.append(markdown_text(org.description))
         numbers = []
         if org.charity_number:
-            numbers.append(_e(interface_text(lang, "Registered charity number {number}", number=org.charity_number)))
+            numbers.append(_t(interface_text(lang, "Registered charity number {number}", number=org.charity_number)))
         if org.company_number:
-            numbers.append(_e(interface_text(lang, "Company number {number}", number=org.company_number)))
+            numbers.append(_t(interface_text(lang, "Company number {number}", number=org.company_number)))
         if numbers:
             parts.append(f'<p class="sp-org-numbers">{"<br>".join(numbers)}</p>')
     parts += _about_details(ctx, service, here)
@@ -183,7 +185,7 @@ def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tu
         parts.append(f'<ul class="sp-topic-services">{items}</ul>')
     else:
         parts.append(_p(interface_text(lang, "There are no services listed for this yet.")))
-    parts.append(f'<p><a href="{_rel(page_src, HOME)}">{_e(interface_text(lang, "Find more local services"))}</a></p>')
+    parts.append(f'<p><a href="{_rel(page_src, HOME)}">{_t(interface_text(lang, "Find more local services"))}</a></p>')
     return "\n\n" + "\n\n".join(parts) + "\n"
 
 
@@ -208,7 +210,7 @@ def _badges(ctx: DirectoryContext, service: Service) -> str:
     if service.languages:
         names = ", ".join(language_name(code, lang) for code in service.languages)
         badges.append(("sp-badge--languages", interface_text(lang, "Languages: {names}", names=names)))
-    items = "".join(f'<li class="sp-badge {cls}">{_e(text)}</li>' for cls, text in badges)
+    items = "".join(f'<li class="sp-badge {cls}">{_t(text)}</li>' for cls, text in badges)
     return f'<ul class="sp-badges" aria-label="{_e(interface_text(lang, "Key facts"))}">{items}</ul>' if items else ""
 
 
@@ -245,7 +247,7 @@ def _how_to_use(ctx: DirectoryContext, service: Service) -> list[str]:
         ways = ", ".join(delivery[d] for d in service.delivery if d in delivery)
         items.append(interface_text(lang, "Ways to get help: {ways}.", ways=ways))
     if items:
-        parts.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{_t(i)}</li>" for i in items) + "</ul>")
     parts.append(_h(3, interface_text(lang, "Cost"), "cost"))
     if service.free:
         parts.append(_p(interface_text(lang, "It is free.")))
@@ -278,16 +280,16 @@ def _contacts(ctx: DirectoryContext, service: Service) -> list[str]:
         note = f' <span class="sp-contact-note">({_e("; ".join(extra))})</span>' if extra else ""
         if phone.can_call:
             items.append(f'<li><a href="tel:{_e(phone.e164)}">'
-                         f'{_e(interface_text(lang, "Call {number}", number=phone.number))}</a>{note}</li>')
+                         f'{_t(interface_text(lang, "Call {number}", number=phone.number))}</a>{note}</li>')
         if phone.can_text:
             items.append(f'<li><a href="sms:{_e(phone.e164)}">'
-                         f'{_e(interface_text(lang, "Text {number}", number=phone.number))}</a>{note}</li>')
+                         f'{_t(interface_text(lang, "Text {number}", number=phone.number))}</a>{note}</li>')
     if service.email:
         items.append(f'<li><a href="mailto:{_e(service.email)}">'
-                     f'{_e(interface_text(lang, "Email {address}", address=service.email))}</a></li>')
+                     f'{_t(interface_text(lang, "Email {address}", address=service.email))}</a></li>')
     if service.url:
         items.append(f'<li><a href="{_e(service.url)}">'
-                     f'{_e(interface_text(lang, "Website: {address}", address=_display_url(service.url)))}</a></li>')
+                     f'{_t(interface_text(lang, "Website: {address}", address=_display_url(service.url)))}</a></li>')
     if not items:
         return []
     return [_h(2, interface_text(lang, "How to contact them"), "contact"), f'<ul class="sp-contacts">{"".join(items)}</ul>']
@@ -305,12 +307,12 @@ def _places(ctx: DirectoryContext, service: Service, here: str) -> list[str]:
         if location.transportation:
             parts.append(markdown_text(location.transportation))
         parts.append(f'<p><a href="{_e(osm_link(location))}">'
-                     f'{_e(interface_text(lang, "See {place} on a map (OpenStreetMap website)", place=location.name))}'
+                     f'{_t(interface_text(lang, "See {place} on a map (OpenStreetMap website)", place=location.name))}'
                      f'</a></p>')
         features = [ctx.vocabulary.accessibility[f] for f in location.accessibility if f in ctx.vocabulary.accessibility]
         if features:
             parts.append(_h(4, interface_text(lang, "Access"), f"place-{index}-access"))
-            parts.append("<ul>" + "".join(f"<li>{_e(interface_text(lang, f))}</li>" for f in features) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{_t(interface_text(lang, f))}</li>" for f in features) + "</ul>")
         if location.schedules:
             parts.append(_h(4, interface_text(lang, "Opening times"), f"place-{index}-times"))
             parts.append(schedule_table(lang, location.schedules))
@@ -325,7 +327,7 @@ def _about_details(ctx: DirectoryContext, service: Service, here: str) -> list[s
     parts = [_h(2, interface_text(lang, "About these details"), "about-these-details")]
     if service.last_reviewed:
         day = service.last_reviewed
-        parts.append(f'<p class="sp-checked">{_e(interface_text(lang, "Details last checked on {date}.", date="{date}"))}'
+        parts.append(f'<p class="sp-checked">{_t(interface_text(lang, "Details last checked on {date}.", date="{date}"))}'
                      .replace("{date}", f'<time datetime="{day.isoformat()}">{_e(format_date(day, lang))}</time>')
                      + "</p>")
     subject = interface_text(lang, "Mistake in the directory: {name}", name=service.name)
@@ -333,7 +335,7 @@ def _about_details(ctx: DirectoryContext, service: Service, here: str) -> list[s
                           id=service.id, url=ctx.absolute_url(here))
     mail = f"mailto:{ctx.report_email}?subject={quote(subject)}&body={quote(body)}"
     parts.append(f'<p class="sp-report"><a href="{_e(mail)}">'
-                 f'{_e(interface_text(lang, "Report a mistake on this page"))}</a></p>')
+                 f'{_t(interface_text(lang, "Report a mistake on this page"))}</a></p>')
     return parts
 
 
@@ -345,14 +347,14 @@ def schedule_table(lang: str, schedules: tuple[Schedule, ...]) -> str:
         if not sessions:
             continue
         times = "<br>".join(
-            _e(interface_text(lang, "{opens} to {closes}", opens=_time(s.opens_at, lang), closes=_time(s.closes_at, lang)))
+            _t(interface_text(lang, "{opens} to {closes}", opens=_time(s.opens_at, lang), closes=_time(s.closes_at, lang)))
             + (f' <span class="sp-session-note">({_e(s.description)})</span>' if s.description else "")
             for s in sorted(sessions, key=lambda s: s.opens_at))
         rows.append(f'<tr><th scope="row">{_e(day_name(weekday, lang))}</th><td>{times}</td></tr>')
     closed = [day_name(d, lang) for d in range(7) if not any(d in s.weekdays for s in schedules)]
-    caption = _e(interface_text(lang, "Closed on: {days}", days=", ".join(closed))) if closed else ""
-    head = (f'<thead><tr><th scope="col">{_e(interface_text(lang, "Day"))}</th>'
-            f'<th scope="col">{_e(interface_text(lang, "Times"))}</th></tr></thead>')
+    caption = _t(interface_text(lang, "Closed on: {days}", days=", ".join(closed))) if closed else ""
+    head = (f'<thead><tr><th scope="col">{_t(interface_text(lang, "Day"))}</th>'
+            f'<th scope="col">{_t(interface_text(lang, "Times"))}</th></tr></thead>')
     table = f'<table class="sp-times">{head}<tbody>{"".join(rows)}</tbody></table>'
     return table + (f'\n<p class="sp-closed-days">{caption}</p>' if caption else "")
 
@@ -403,37 +405,37 @@ def _filters(ctx: DirectoryContext) -> str:
     present = sorted({f for s in ctx.listed for f in s.accessibility if f in ctx.vocabulary.accessibility})
     features = "".join(
         f'<div class="sp-check"><input type="checkbox" id="sp-access-{_e(f)}" value="{_e(f)}" data-filter="access">'
-        f'<label for="sp-access-{_e(f)}">{_e(interface_text(lang, ctx.vocabulary.accessibility[f]))}</label></div>'
+        f'<label for="sp-access-{_e(f)}">{_t(interface_text(lang, ctx.vocabulary.accessibility[f]))}</label></div>'
         for f in present)
     when = "".join(
         f'<div class="sp-check"><input type="radio" name="sp-when" id="sp-when-{value}" value="{value}" data-filter="when"'
-        f'{" checked" if value == "any" else ""}><label for="sp-when-{value}">{_e(label)}</label></div>'
+        f'{" checked" if value == "any" else ""}><label for="sp-when-{value}">{_t(label)}</label></div>'
         for value, label in (("any", interface_text(lang, "Any time")), ("today", interface_text(lang, "Open today")),
                              ("now", interface_text(lang, "Open now"))))
     return (
         f'<div class="sp-filters" id="sp-filters" hidden>'
         f'{_h(2, interface_text(lang, "Search and filter"), "search-and-filter")}'
-        f'<p>{_e(interface_text(lang, "Your choices stay on this page: they are not saved or sent anywhere."))}</p>'
+        f'<p>{_t(interface_text(lang, "Your choices stay on this page: they are not saved or sent anywhere."))}</p>'
         f'<form id="sp-filter-form" role="search" aria-label="{_e(interface_text(lang, "Filter services"))}" '
         f'autocomplete="off" data-opening-times-zone="Europe/London" '
         f'data-count-one="{_e(interface_text(lang, "{count} service matches", count="{count}"))}" '
         f'data-count-other="{_e(interface_text(lang, "{count} services match", count="{count}"))}">'
-        f'<div class="sp-field"><label for="sp-q">{_e(interface_text(lang, "Search"))}</label>'
+        f'<div class="sp-field"><label for="sp-q">{_t(interface_text(lang, "Search"))}</label>'
         f'<input type="search" id="sp-q" data-filter="q" autocomplete="off" spellcheck="false"></div>'
-        f'<div class="sp-field"><label for="sp-category">{_e(interface_text(lang, "Category"))}</label>'
+        f'<div class="sp-field"><label for="sp-category">{_t(interface_text(lang, "Category"))}</label>'
         f'<select id="sp-category" data-filter="category"><option value="">{_e(interface_text(lang, "Any category"))}</option>'
         f'{categories}</select></div>'
-        f'<div class="sp-field"><label for="sp-age">{_e(interface_text(lang, "Your age"))}</label>'
+        f'<div class="sp-field"><label for="sp-age">{_t(interface_text(lang, "Your age"))}</label>'
         f'<input type="number" id="sp-age" data-filter="age" min="0" max="120" inputmode="numeric"></div>'
-        f'<div class="sp-field"><label for="sp-language">{_e(interface_text(lang, "Language spoken"))}</label>'
+        f'<div class="sp-field"><label for="sp-language">{_t(interface_text(lang, "Language spoken"))}</label>'
         f'<select id="sp-language" data-filter="language"><option value="">{_e(interface_text(lang, "Any language"))}</option>'
         f'{languages}</select></div>'
         f'<div class="sp-check"><input type="checkbox" id="sp-free" data-filter="free">'
-        f'<label for="sp-free">{_e(interface_text(lang, "Free services only"))}</label></div>'
-        f'<fieldset class="sp-fieldset"><legend>{_e(interface_text(lang, "When"))}</legend>{when}</fieldset>'
-        + (f'<fieldset class="sp-fieldset"><legend>{_e(interface_text(lang, "Accessibility"))}</legend>{features}</fieldset>'
+        f'<label for="sp-free">{_t(interface_text(lang, "Free services only"))}</label></div>'
+        f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "When"))}</legend>{when}</fieldset>'
+        + (f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "Accessibility"))}</legend>{features}</fieldset>'
            if features else "")
-        + f'<button type="reset" class="md-button">{_e(interface_text(lang, "Clear filters"))}</button>'
+        + f'<button type="reset" class="md-button">{_t(interface_text(lang, "Clear filters"))}</button>'
         f'</form></div>'
     )
 
@@ -441,7 +443,7 @@ def _filters(ctx: DirectoryContext) -> str:
 def _category_list(ctx: DirectoryContext, here: str) -> str:
     lang = ctx.language
     items = "".join(
-        f'<li><a href="{_rel(here, category_page(c.id))}">{_e(interface_text(lang, c.title))}</a> '
+        f'<li><a href="{_rel(here, category_page(c.id))}">{_t(interface_text(lang, c.title))}</a> '
         f'<span class="sp-count-small">({len(ctx.in_category(c.id))})</span></li>'
         for c in sorted(ctx.vocabulary.categories.values(), key=lambda c: interface_text(lang, c.title).casefold()))
     return f'<ul class="sp-categories">{items}</ul>'
@@ -449,9 +451,9 @@ def _category_list(ctx: DirectoryContext, here: str) -> str:
 
 def _back_links(ctx: DirectoryContext, here: str) -> str:
     lang = ctx.language
-    links = [f'<a href="{_rel(here, HOME)}">{_e(interface_text(lang, "Find local services"))}</a>']
+    links = [f'<a href="{_rel(here, HOME)}">{_t(interface_text(lang, "Find local services"))}</a>']
     if here != A_TO_Z:
-        links.append(f'<a href="{_rel(here, A_TO_Z)}">{_e(interface_text(lang, "All services from A to Z"))}</a>')
+        links.append(f'<a href="{_rel(here, A_TO_Z)}">{_t(interface_text(lang, "All services from A to Z"))}</a>')
     return '<ul class="sp-back">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
 
 
@@ -467,7 +469,7 @@ def _open_data_note(ctx: DirectoryContext) -> str:
         size = _kilobytes(sizes.get(name, 0), lang)
         links.append(f'<li><a href="{up}{path}">{_e(name)} ({kind}, {_e(size)})</a></li>')
     return (_h(2, interface_text(lang, "Open data"), "open-data")
-            + f'\n\n<p>{_e(interface_text(lang, "Anyone may reuse the directory. Download it:"))}</p>'
+            + f'\n\n<p>{_t(interface_text(lang, "Anyone may reuse the directory. Download it:"))}</p>'
             + f'\n\n<ul class="sp-open-data">{"".join(links)}</ul>')
 
 
@@ -641,15 +643,43 @@ def _markdown_box(css: str, markdown: str) -> str:
 
 def _h(level: int, text: str, anchor: str | None = None) -> str:
     ident = f' id="{_e(anchor)}"' if anchor else ""
-    return f"<h{level}{ident}>{_e(text)}</h{level}>"
+    return f"<h{level}{ident}{_lang(text)}>{_e(text)}</h{level}>"
 
 
 def _p(text: str) -> str:
-    return f"<p>{_e(text)}</p>"
+    return f"<p{_lang(text)}>{_e(text)}</p>"
 
 
 def _e(text: object) -> str:
+    """Escaped text for attributes and elements (HTML in data is shown as text)."""
     return html.escape(str(text), quote=True)
+
+
+def _t(text: object) -> str:
+    """Escaped interface text; English fallback in another language's page is marked as English."""
+    escaped = _e(text)
+    return f'<span lang="{SOURCE_LANGUAGE}" dir="ltr">{escaped}</span>' if _lang(text) else escaped
+
+
+def _lang(text: object) -> str:
+    return f' lang="{SOURCE_LANGUAGE}" dir="ltr"' if getattr(text, "untranslated", False) else ""
+
+
+class _InterfaceText(str):
+    """An interface string that knows whether it fell back to English."""
+
+    untranslated = False
+
+
+def interface_text(language: str, message: str, **values: object) -> str:
+    """`signpost.l10n.interface_text`, remembering when the page's language has no translation yet.
+
+    Same name on purpose: `signpost translations extract` collects the literal messages of
+    every `interface_text(language, "...")` call.
+    """
+    text = _InterfaceText(l10n.interface_text(language, message, **values))
+    text.untranslated = language != SOURCE_LANGUAGE and l10n.interface_text(language, message) == message
+    return text
 
 
 def _time(value: str, lang: str) -> str:
