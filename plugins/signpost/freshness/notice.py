@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 
 from signpost.freshness.schedule import ReviewSchedule
 from signpost.l10n import format_date, interface_text
@@ -43,5 +44,7 @@ def overdue_banner_html(schedule: ReviewSchedule, today: dt.date, language: str)
             f'<p class="admonition-title">{html.escape(title)}</p><p>{text}</p></div>')
 
 
+@lru_cache(maxsize=4096)
 def _time(day: dt.date, language: str) -> str:
+    # Cached: babel formats the same few review dates again for every page and language.
     return f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, language))}</time>'

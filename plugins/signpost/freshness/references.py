@@ -82,6 +82,12 @@ class OutdatedReference:
     since: str | None = None
     line: int | None = None  # where it is written in the registry
     pattern: re.Pattern = field(default=None, compare=False, hash=False, repr=False)
+    # One word of each spelling: text containing none of them cannot match, and a
+    # substring test is far cheaper than the pattern (most pages contain no term).
+    anchors: tuple[str, ...] = field(default=(), compare=False, hash=False, repr=False)
+
+    def may_occur_in(self, text: str, normalised: str) -> bool:
+        return any((anchor in text) if anchor.isupper() else (anchor in normalised) for anchor in self.anchors)
 
     def finding(self, file: str, line: int, found: str, field_name: str = "body") -> Finding:
         return error(file, f"outdated reference: {found!r} is no longer current: {self.reason}", line=line,
@@ -101,8 +107,12 @@ class OutdatedReferences:
         """A finding for every outdated term in `text` outside historical passages."""
         if not text or not self.references:
             return []
+        normalised = _normalise(text)
+        candidates = [r for r in self.references if r.may_occur_in(text, normalised)]
+        if not candidates and "historical" not in normalised:
+            return []
         visible, findings = _without_historical_passages(text, file, first_line)
-        for reference in self.references:
+        for reference in candidates:
             for match in reference.pattern.finditer(visible):
                 line = first_line + visible.count("\n", 0, match.start())
                 findings.append(reference.finding(file, line, match.group(0), field_name))
@@ -141,7 +151,22 @@ def load_outdated_references(data_dir: Path, display_prefix: str = "data"
 def _reference(entry: dict[str, Any], line: int | None) -> OutdatedReference:
     words = [entry["term"], *entry.get("also", [])]
     return OutdatedReference(entry["term"], entry["replacement"], entry["reason"], tuple(entry.get("also", [])),
-                             entry.get("since"), line, _pattern(words))
+                             entry.get("since"), line, _pattern(words), tuple(_anchor(word) for word in words))
+
+
+def _anchor(word: str) -> str:
+    """The longest stretch of a spelling without an apostrophe (optional in matches), normalised.
+
+    Abbreviations stay as written: they only match in capitals.
+    """
+    if word.isupper():
+        return word
+    return max((part.strip() for part in re.split("['’]", _normalise(word))), key=len)
+
+
+def _normalise(text: str) -> str:
+    """Lower case, one space between words: how anchors are looked for."""
+    return " ".join(text.lower().split())
 
 
 def _pattern(words: list[str]) -> re.Pattern:
@@ -149,7 +174,7 @@ def _pattern(words: list[str]) -> re.Pattern:
     parts = []
     for word in words:
         # Apostrophes and spaces vary between editors (Jobseeker's / Jobseeker’s, line breaks).
-        body = r"\s+".join(re.escape(part).replace("'", "['’]?").replace("’", "['’]?") for part in word.split())
+        body = r"\s+".join(re.sub("['’]", "['’]?", re.escape(part)) for part in word.split())
         part = rf"(?<![\w-]){body}(?![\w-])"
         parts.append(part if not word.isupper() else f"(?-i:{part})")
     return re.compile("|".join(parts), re.IGNORECASE)
