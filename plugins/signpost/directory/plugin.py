@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.config import DirectoryConfig
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_source,
-                                       generated_pages, home_source, service_page, service_source,
+                                       forget_translations, generated_pages, home_source, service_page, service_source,
                                        topic_services_markdown)
 from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
@@ -44,6 +44,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        forget_translations()  # interface catalogs may have changed since the last build (mkdocs serve)
         css, script = ASSETS
         if css not in config.extra_css:
             config.extra_css.append(css)

@@ -23,6 +23,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from signpost import l10n
@@ -677,9 +678,20 @@ def interface_text(language: str, message: str, **values: object) -> str:
     Same name on purpose: `signpost translations extract` collects the literal messages of
     every `interface_text(language, "...")` call.
     """
-    text = _InterfaceText(l10n.interface_text(language, message, **values))
-    text.untranslated = language != SOURCE_LANGUAGE and l10n.interface_text(language, message) == message
+    translated = _translation(language, message)
+    text = _InterfaceText(translated.format(**values) if values else translated)
+    text.untranslated = language != SOURCE_LANGUAGE and translated == message
     return text
+
+
+@lru_cache(maxsize=4096)
+def _translation(language: str, message: str) -> str:
+    return l10n.interface_text(language, message)
+
+
+def forget_translations() -> None:
+    """Drop remembered interface translations (the plugin calls it once per build)."""
+    _translation.cache_clear()
 
 
 def _time(value: str, lang: str) -> str:
