@@ -56,3 +56,21 @@ def test_build_warns_about_a_long_sentence_and_respects_the_opt_out(fixture_site
     assert result.ok, result.output
     assert "content/long.md:10: warning: [sentence] a sentence has 32 words" in result.output
     assert "content/legal.md" not in result.output
+
+
+def test_report_readability_table_and_json(fixture_site):
+    import json
+    fixture_site.write("index.md", page("Home", "\n\n".join(["You can come in. We will help you. It is free."] * 12)))
+    fixture_site.write("long.md", page("Long page", LONG))
+    fixture_site.write("legal.md", page("Legal page", LONG, readability_exempt="Legal wording we must quote."))
+    table = fixture_site.signpost("report", "readability")
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split()[:2] == ["Page", "Words"]
+    assert any(line.startswith("content/long.md") and line.endswith("check") for line in lines)
+    assert any(line.startswith("content/legal.md") and "exempt (Legal wording we must quote.)" in line for line in lines)
+    data = json.loads(fixture_site.signpost("report", "readability", "--json").stdout)
+    by_file = {row["file"]: row for row in data["pages"]}
+    assert by_file["content/long.md"]["long_sentences"] == 1
+    assert by_file["content/index.md"]["reading_ease"] > 60 and by_file["content/index.md"]["status"] == "ok"
+    assert data["settings"]["max_sentence_words"] == 25

@@ -54,7 +54,7 @@ class Readability:
 
 
 def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
-    """The text of each paragraph and list item in the content area (code and previews left out).
+    """The text of each paragraph, list item and definition in the content area (code and previews left out).
 
     Given a parsed tree, it removes code blocks from it: run the static checks first.
     """
@@ -65,8 +65,8 @@ def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str 
     for node in content.css(f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"):
         node.decompose()
     blocks = []
-    for node in content.css("p, li"):
-        if node.tag == "li" and node.css_first("p, ul, ol") is not None:
+    for node in content.css("p, li, dd"):
+        if node.tag in ("li", "dd") and node.css_first("p, ul, ol") is not None:
             continue  # its paragraphs and nested items are counted on their own
         text = " ".join(node.text(deep=True, separator=" ").split())
         if text:

@@ -1,0 +1,106 @@
+"""`signpost report readability`: reading ease and sentence length of every English page."""
+
+from __future__ import annotations
+
+HELP = "Reading-ease and sentence-length table per page."
+
+# The Markdown extensions of mkdocs.yml that change what counts as a paragraph.
+MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "def_list", "tables", "md_in_html", "pymdownx.details"]
+
+
+def configure(parser) -> None:
+    from signpost.commands._common import add_project_arguments
+    add_project_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    parser.add_argument("--config", default="mkdocs.yml", help="read the limits from this mkdocs.yml "
+                        "(signpost/accessibility settings; default: mkdocs.yml)")
+
+
+def run(args) -> int:
+    import json
+    import sys
+    from pathlib import Path
+
+    from signpost.model import load_content_model
+    from signpost.today import BadTodayError
+
+    try:
+        model = load_content_model(args.content, args.data)
+    except BadTodayError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
+    settings = _settings(Path(args.config))
+    rows = [_measure_page(meta, settings) for meta in model.pages.values()]
+    rows.sort(key=lambda row: (row["reading_ease"] is None, row["reading_ease"] or 0, row["file"]))
+    if args.json:
+        print(json.dumps({"settings": settings.__dict__, "pages": rows}, indent=2, ensure_ascii=False))
+    else:
+        print(_table(rows, settings))
+    return 0
+
+
+def _measure_page(meta, settings) -> dict:
+    import markdown
+
+    from signpost.accessibility.readability import measure, paragraphs_from_html
+    html = markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS)
+    result = measure(paragraphs_from_html(f'<article class="md-content__inner">{html}</article>'), "en", settings)
+    ease = result.reading_ease
+    problems = len(result.long_sentences) + len(result.long_paragraphs) + \
+        (1 if ease is not None and ease < settings.min_reading_ease else 0)
+    return {
+        "file": meta.file, "title": meta.title, "words": result.words, "sentences": result.sentences,
+        "words_per_sentence": round(result.words_per_sentence, 1), "reading_ease": ease,
+        "long_sentences": len(result.long_sentences), "long_paragraphs": len(result.long_paragraphs),
+        "exempt": meta.readability_exempt,
+        "status": "exempt" if meta.readability_exempt else ("check" if problems else "ok"),
+    }
+
+
+def _table(rows: list[dict], settings) -> str:
+    header = ("Page", "Words", "Sentences", "Words/sentence", "Reading ease", "Long sentences", "Long paragraphs",
+              "Status")
+    lines = [header] + [(
+        row["file"], str(row["words"]), str(row["sentences"]), f"{row['words_per_sentence']:.1f}",
+        "-" if row["reading_ease"] is None else f"{row['reading_ease']:.1f}", str(row["long_sentences"]),
+        str(row["long_paragraphs"]), row["status"] + (f" ({row['exempt']})" if row["exempt"] else ""),
+    ) for row in rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
+    text = []
+    for number, line in enumerate(lines):
+        cells = [cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(line[:-1])]
+        text.append("  ".join(cells + [line[-1]]))
+        if number == 0:
+            text.append("  ".join("-" * w for w in widths) + "  ------")
+    checked = [row for row in rows if row["reading_ease"] is not None]
+    average = sum(row["reading_ease"] for row in checked) / len(checked) if checked else 0
+    text.append("")
+    text.append(f"{len(rows)} English pages; {sum(1 for r in rows if r['status'] == 'check')} to check; average "
+                f"reading ease {average:.1f} (aim: {settings.min_reading_ease:g} or more; pages under "
+                f"{settings.min_words_for_reading_ease} words have no score); sentences over "
+                f"{settings.max_sentence_words} words and paragraphs over {settings.max_paragraph_sentences} "
+                "sentences are counted. Translated pages get the length rules in the build.")
+    return "\n".join(text)
+
+
+def _settings(config_file):
+    """The signpost/accessibility limits from mkdocs.yml, or the defaults."""
+    import yaml
+
+    from signpost.accessibility.readability import ReadabilitySettings
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    options = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("signpost/accessibility"), dict):
+            options = plugin["signpost/accessibility"]
+    known = ReadabilitySettings.__dataclass_fields__
+    return ReadabilitySettings(**{k: v for k, v in options.items() if k in known})
