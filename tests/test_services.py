@@ -284,3 +284,11 @@ def test_export_validates_against_the_hsds_subset_schema(sample):
     rows = list(csv.DictReader(io.StringIO(files["services.csv"])))
     assert len(rows) == len(data) and rows[0]["id"] and "location1_name" in rows[0]
 
+
+
+def test_nested_fields_are_reported_on_their_own_line(tmp_path, monkeypatch):
+    text = service_text("clinic", phones=[{"number": "0113 496 0123"}, {"number": "0113 496 01"}])
+    findings = service_findings(tmp_path, {"clinic": text}, monkeypatch)
+    lines = text.splitlines()
+    bad = next(f for f in findings if f.field == "phones[1].number")
+    assert lines[bad.line - 1].strip() == "- number: 0113 496 01"

@@ -215,6 +215,7 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any,
                                           languages=vocabulary.languages, today=today())
         findings += _slug_findings(slug, display)
         findings += _body_findings(document.body, document.body_line, display)
+        findings = _with_nested_lines(findings, display, path)
         if slug.lower() in slugs:
             findings.append(error(display, f"the slug `{slug}` is already used by {slugs[slug.lower()]}", line=1,
                                   field="slug", hint="two services cannot share a page address: rename one file"))
@@ -349,6 +350,47 @@ def _slug_findings(slug: str, display: str) -> list[Finding]:
         return [error(display, f"the file name `{slug}.md` is not a valid slug", line=1, field="slug",
                       hint="use lower-case letters, digits and hyphens, e.g. riverside-drop-in.md")]
     return []
+
+
+def _with_nested_lines(findings: list[Finding], display: str, path: Path) -> list[Finding]:
+    """Point findings on nested fields (`phones[1].number`) at their own line, not their top-level key's."""
+    import dataclasses
+    import re
+
+    import yaml
+    nested = [f for f in findings if f.file == display and f.field and re.search(r"[\[.]", f.field)]
+    if not nested:
+        return findings
+    lines = path.read_text(encoding="utf-8").lstrip("\ufeff").splitlines(keepends=True)
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
+    try:
+        root = yaml.compose("".join(lines[1:closing]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return findings
+    result = []
+    for finding in findings:
+        line = _node_line(root, finding.field) if finding in nested else None
+        result.append(dataclasses.replace(finding, line=line + 2) if line is not None else finding)
+    return result
+
+
+def _node_line(node: Any, field_path: str) -> int | None:
+    import re
+
+    import yaml
+    line = None
+    for part in re.findall(r"[^.\[\]]+", field_path):
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                return line
+            line, node = match[0].start_mark.line, match[1]
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+            line = node.start_mark.line
+        else:
+            return line
+    return line
 
 
 def _body_findings(body: str, first_line: int, display: str) -> list[Finding]:
