@@ -156,7 +156,7 @@ def _check(path: Path, language: str) -> PageCatalog:
         if message.fuzzy:
             page_catalog.fuzzy[message.id] = message
             continue
-        problems = integrity_problems(message.id, string)
+        problems = integrity_problems(message.id, string, markdown=path.name != INTERFACE_CATALOG)
         if problems:
             page_catalog.broken[message.id] = problems
             page_catalog.findings.append(error(

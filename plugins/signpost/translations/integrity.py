@@ -26,8 +26,11 @@ _NUMBER = re.compile(r"\d+")
 _FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
 
 
-def integrity_problems(msgid: str, msgstr: str) -> list[str]:
-    """What the translation `msgstr` lost or changed from `msgid` (empty when it keeps every fact)."""
+def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> list[str]:
+    """What the translation `msgstr` lost or changed from `msgid` (empty when it keeps every fact).
+
+    `markdown=False` for interface strings, which are not Markdown blocks.
+    """
     source, target = _facts(msgid), _facts(msgstr)
     problems = []
     for kind, label in (("links", "link target"), ("emails", "email address"), ("phones", "phone number"),
@@ -41,7 +44,8 @@ def integrity_problems(msgid: str, msgstr: str) -> list[str]:
     fields, translated_fields = set(_FIELD.findall(msgid)), set(_FIELD.findall(msgstr))
     if fields != translated_fields:
         problems.append(f"placeholders {_list(Counter(fields))} must stay as they are (found {_list(Counter(translated_fields)) or 'none'})")
-    problems += markup_problems(msgid, msgstr)
+    if markdown:
+        problems += markup_problems(msgid, msgstr)
     return problems
 
 
