@@ -336,3 +336,44 @@ def test_published_schemas_match_the_code(name, module, attribute):
     published = Path(__file__).parent.parent / "docs" / "schema" / f"{name}.schema.json"
     assert json.loads(published.read_text(encoding="utf-8")) == getattr(importlib.import_module(module), attribute), \
         f"regenerate {published.name} from {module}.{attribute}"
+
+
+# Directory services, in the directory's own file format
+
+def service_file(name: str, last_reviewed: str, body: str, status: str = "active", number: int = 1) -> str:
+    return (f"---\nid: 00000000-0000-4000-8000-{number:012d}\nname: {name}\nstatus: {status}\n"
+            f"categories: [sexual-health]\nowner: directory@example.org\nlast_reviewed: {last_reviewed}\n"
+            f"email: clinic{number}@example.org\n---\n\n"
+            f"{body}\n")
+
+
+def test_services_are_scheduled_checked_and_scanned_from_their_files(fixture_site):
+    fixture_site.write("local-info/services/old-clinic.md", service_file(
+        "Old clinic", "2025-11-01", "Free condoms.\n\nShow your Connexions Card at the desk."))
+    fixture_site.write("local-info/services/new-clinic.md", service_file("New clinic", "2026-11-01", "Advice.",
+                                                                         number=2))
+    fixture_site.write("local-info/services/closed-clinic.md", service_file("Closed clinic", "2020-01-01", "Gone.",
+                                                                            status="defunct", number=3))
+    result = freshness(fixture_site)
+    services = {s.path: s for s in result.schedules if s.kind == "service"}
+    assert set(services) == {"local-info/services/old-clinic.md", "local-info/services/new-clinic.md"}
+    assert services["local-info/services/new-clinic.md"].review_by == dt.date(2027, 11, 1)  # 12 months by default
+    errors = [f for f in result.findings if f.is_error]
+    overdue = [f for f in errors if "overdue" in f.message]
+    assert [(f.file.endswith("content/local-info/services/old-clinic.md"), f.line) for f in overdue] == [(True, 7)]
+    assert "21 days overdue" in overdue[0].message and "directory@example.org" in overdue[0].message
+    outdated = [f for f in errors if "outdated reference" in f.message]
+    assert [(f.file.endswith("content/local-info/services/old-clinic.md"), f.line) for f in outdated] == [(True, 13)]
+
+
+def test_service_pages_keep_their_own_dates_but_are_listed_in_pages_json(fixture_site):
+    fixture_site.write("index.md", page("Home", topics=["about-service"]))
+    fixture_site.write("local-info/services/new-clinic.md", service_file("New clinic", "2026-11-01", "Advice."))
+    result = fixture_site.build()
+    assert result.ok, result.output
+    listed = {p["source"]: p for p in json.loads((result.site / "pages.json").read_text(encoding="utf-8"))["pages"]}
+    service_pages = [html for html in (result.site / "local-info").rglob("new-clinic*/index.html")]
+    assert service_pages, "the directory did not write a page for the service"
+    assert 'class="signpost-review"' not in service_pages[0].read_text(encoding="utf-8")
+    assert 'class="signpost-review"' in result.html("")
+    assert listed["local-info/services/new-clinic.md"]["review_by"] == "2027-11-01"
