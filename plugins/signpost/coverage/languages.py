@@ -1,6 +1,7 @@
 """Languages of the site and whether a page is fully translated in each. MkDocs-free.
 
-The translations feature owns both facts; this module only asks it, lazily, and
+The translations feature owns both facts (`signpost.translations.project.load_settings`,
+`signpost.translations.status.page_status`); this module only asks it, lazily, and
 degrades to "unknown" when it cannot answer (then no language gap is reported,
 and the report says why), so coverage never breaks because translations changed.
 """
@@ -38,8 +39,10 @@ class PageTranslation:
 class TranslationStatus:
     """Answers "is this page fully translated in this language?" for one project."""
 
-    def __init__(self, root: Path, languages: list[str] | None = None, default_language: str | None = None):
+    def __init__(self, root: Path, languages: list[str] | None = None, default_language: str | None = None,
+                 model=None):
         self.root = Path(root)
+        self.model = model
         self.settings = _settings(self.root)
         self.default_language = default_language or getattr(self.settings, "default_language", DEFAULT_LANGUAGE)
         self.languages = languages or list(getattr(self.settings, "languages", None) or [self.default_language])
@@ -70,22 +73,20 @@ class TranslationStatus:
         if not self.available:
             return PageTranslation(Translation.UNKNOWN)
         try:
-            from signpost.translations.catalogs import catalog_path, display, load_page_catalog
-            from signpost.translations.extract import source_ids
+            from signpost.translations.status import page_status
         except ImportError:
             return PageTranslation(Translation.UNKNOWN)
-        translations_dir = self.root / self.settings.translations_dir
-        po = catalog_path(translations_dir, language, page.path)
-        ids = source_ids(page, self.settings)
-        catalog = load_page_catalog(po, language)
-        done = sum(1 for msgid in ids if catalog.translate(msgid))
-        if ids and done == len(ids):
+        if self.model is None:
+            return PageTranslation(Translation.UNKNOWN)
+        status = page_status(self.root / self.settings.translations_dir, language, page.path, self.model,
+                             self.settings)
+        if status.complete:
             state = Translation.COMPLETE
-        elif done:
+        elif status.has_translation:
             state = Translation.PARTIAL
         else:
             state = Translation.MISSING
-        return PageTranslation(state, done, len(ids), display(po))
+        return PageTranslation(state, status.translated, status.total, status.catalog)
 
 
 def site_languages(root: Path) -> tuple[list[str], str]:
