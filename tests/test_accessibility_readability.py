@@ -8,7 +8,7 @@ from signpost.accessibility.readability import (ReadabilitySettings, measure, pa
 from sitebuilder import page
 
 LONG = ("If you are aged between thirteen and nineteen years old and you live in the Riverside area you can come "
-        "to the drop-in centre on any weekday afternoon without an appointment.")   # 32 words
+        "to the drop-in centre on any weekday afternoon without an appointment.")   # 31 words
 
 
 def test_sentences_split_on_every_site_language_full_stop():
@@ -24,7 +24,7 @@ def test_long_sentence_and_long_paragraph_are_warnings_naming_file_line_and_sent
     found = readability_findings(result, PageSource("content/t.md", "en", markdown))
     sentence, paragraph = found
     assert (sentence.file, sentence.line, sentence.field, sentence.is_error) == ("content/t.md", 7, "sentence", False)
-    assert sentence.message.startswith('a sentence has 32 words (more than 25): "If you are aged between')
+    assert sentence.message.startswith('a sentence has 31 words (more than 25): "If you are aged between')
     assert paragraph.message.startswith("a paragraph has 6 sentences (more than 5)")
 
 
@@ -54,7 +54,7 @@ def test_build_warns_about_a_long_sentence_and_respects_the_opt_out(fixture_site
     fixture_site.write("legal.md", page("Legal page", LONG, readability_exempt="Legal wording we must quote."))
     result = fixture_site.build()
     assert result.ok, result.output
-    assert "content/long.md:10: warning: [sentence] a sentence has 32 words" in result.output
+    assert "content/long.md:10: warning: [sentence] a sentence has 31 words" in result.output
     assert "content/legal.md" not in result.output
 
 
@@ -74,3 +74,11 @@ def test_report_readability_table_and_json(fixture_site):
     assert by_file["content/long.md"]["long_sentences"] == 1
     assert by_file["content/index.md"]["reading_ease"] > 60 and by_file["content/index.md"]["status"] == "ok"
     assert data["settings"]["max_sentence_words"] == 25
+
+
+def test_words_are_counted_in_gurmukhi_and_urdu_too():
+    from signpost.accessibility.readability import count_words
+    # Gurmukhi vowel signs are combining marks: they must not split a word.
+    assert count_words("ਇਸ ਵਿੱਚ ਨੌਜਵਾਨ, ਮਾਪੇ, ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਅਤੇ ਕਿਸੇ ਨੌਜਵਾਨ ਵੱਲੋਂ ਬੋਲਣ ਵਾਲੇ ਲੋਕ ਸ਼ਾਮਲ ਹਨ।") == 16
+    assert count_words("اگر آپ کی شکایت آپ کی پہچان") == 7
+    assert count_words("Call 0113 496 0123 now, it's free — really.") == 5

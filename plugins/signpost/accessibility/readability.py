@@ -24,7 +24,9 @@ CHECK = "readability"
 READING_EASE_LANGUAGES = ("en",)
 # Full stops of the site's languages: Latin, Urdu (۔ and ؟) and Gurmukhi (।).
 _SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])[\"'”’)\]]*\s+")
-_WORD = re.compile(r"\w*[^\W\d_]\w*", re.UNICODE)  # a token with at least one letter
+# A word is a space-separated token with a letter in it ("0113" is not a word). Not `\w+`:
+# Gurmukhi and Urdu vowel signs are combining marks, which `\w` splits words at.
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,11 @@ def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str 
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    return [sentence for sentence in _SENTENCE_END.split(paragraph) if _WORD.search(sentence)]
+    return [sentence for sentence in _SENTENCE_END.split(paragraph) if _LETTER.search(sentence)]
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return sum(1 for token in text.split() if _LETTER.search(token))
 
 
 def measure(paragraphs: list[str], language: str, settings: ReadabilitySettings = ReadabilitySettings()
