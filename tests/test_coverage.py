@@ -341,6 +341,8 @@ def test_required_topic_must_be_fully_translated_in_every_language(fixture_site)
     assert '<a href="../charter/">PL Young Person&#39;s Charter</a>' in html or \
            "PL Young Person's Charter</a>" in html
     assert html.index(">Karta Młodego Człowieka</h2>") < html.index(">Mieszkanie</h2>")
+    # What is still English (the topic's description here) is marked so screen readers switch voice.
+    assert '<p dir="ltr" lang="en">Finding somewhere safe to live.</p>' in html
     assert 'hreflang="en"' in html and "../../topics/" in html  # the language switcher reaches English
 
     report = site.signpost("report", "coverage", "--json", env=ENFORCE)

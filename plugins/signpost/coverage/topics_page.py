@@ -31,34 +31,61 @@ def topics_page_markdown(coverage: Coverage, language: str, *,
     """Markdown of the Topics A to Z page in `language`, linking each topic's pages and services.
 
     `page_title(page, language)` gives a page's title in the language (its English title by
-    default); `service_link(service)` gives the link target of a directory service page.
+    default); `service_link(service)` gives the link target of a directory service page. Text
+    still in English on a page in another language is marked `lang="en" dir="ltr"` (attr_list),
+    so screen readers switch voice, as on translated pages.
     """
     page_title = page_title or (lambda page, _language: page.title)
     service_link = service_link or (lambda service: f"../local-info/services/{attribute(service, 'slug')}/")
-    title = interface_text(language, "Topics A to Z")
-    description = interface_text(language, "Every subject this site covers, from A to Z, with our pages and "
-                                           "local services on each one.")
+    english = language != coverage.default_language
+
+    def text(message: str) -> tuple[str, str]:
+        """The message in the language, and the attributes it needs if it is still English."""
+        translated = interface_text(language, message)
+        return translated, (FALLBACK if english and translated == message else "")
+
+    title, title_attrs = text("Topics A to Z")
+    description, description_attrs = text("Every subject this site covers, from A to Z, with our pages and "
+                                          "local services on each one.")
     front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
-    lines = ["---", front.rstrip("\n"), "---", "", f"# {title}", "", description, ""]
+    lines = ["---", front.rstrip("\n"), "---", "", f"# {_escape(title)}" + _attrs(title_attrs), "",
+             _escape(description)] + ([f"{{: {description_attrs} }}"] if description_attrs else []) + [""]
     entries = sorted(coverage.topics, key=lambda t: interface_text(language, t.topic.title).casefold())
     for entry in entries:
         topic = entry.topic
-        lines += [f"## {_escape(interface_text(language, topic.title))} {{#topic-{topic.id}}}", ""]
+        heading, heading_attrs = text(topic.title)
+        lines += [f"## {_escape(heading)} {{#topic-{topic.id}{' ' + heading_attrs if heading_attrs else ''}}}", ""]
         if topic.description:
-            lines += [_escape(interface_text(language, topic.description)), ""]
-        pages = [Link(page_title(page, language), page.path) for page in entry.ordered_pages]
-        services = [Link(str(attribute(s, "name") or attribute(s, "slug")), target)
+            about, about_attrs = text(topic.description)
+            lines += [_escape(about)] + ([f"{{: {about_attrs} }}"] if about_attrs else []) + [""]
+        for page in entry.ordered_pages:
+            name = page_title(page, language)
+            marked = FALLBACK if english and name == page.title else ""
+            lines.append(f"- [{_escape(name)}]({page.path})" + _inline_attrs(marked))
+        services = [(str(attribute(s, "name") or attribute(s, "slug")), target)
                     for s in entry.services if (target := service_link(s))]
-        for link in pages:
-            lines.append(f"- [{_escape(link.text)}]({link.target})")
         if services:
-            names = ", ".join(f"[{_escape(link.text)}]({link.target})" for link in services)
-            lines.append(f"- {interface_text(language, 'Local services:')} {names}")
-        if not pages and not services:
-            lines.append(interface_text(language, "We are still writing about this. Please contact us and we "
-                                                  "will help you."))
+            label, label_attrs = text("Local services:")
+            names = ", ".join(f"[{_escape(name)}]({target})" + _inline_attrs(FALLBACK if english else "")
+                              for name, target in services)
+            label = f'<span lang="en" dir="ltr">{_escape(label)}</span>' if label_attrs else _escape(label)
+            lines.append(f"- {label} {names}")
+        if not entry.pages and not services:
+            missing, missing_attrs = text("We are still writing about this. Please contact us and we will help you.")
+            lines += [_escape(missing)] + ([f"{{: {missing_attrs} }}"] if missing_attrs else [])
         lines.append("")
     return "\n".join(lines)
+
+
+FALLBACK = 'lang="en" dir="ltr"'
+
+
+def _attrs(attributes: str) -> str:
+    return f" {{: {attributes} }}" if attributes else ""
+
+
+def _inline_attrs(attributes: str) -> str:
+    return f"{{: {attributes} }}" if attributes else ""
 
 
 def registry_messages(registry) -> list[tuple[str, str]]:
