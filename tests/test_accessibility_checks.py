@@ -125,3 +125,14 @@ def test_duplicate_titles_within_a_language():
         ("content/a.md", 'the page title "Help - Site" is also the title of content/b.md (pl)'),
         ("content/b.md", 'the page title "Help - Site" is also the title of content/a.md (pl)'),
     ]
+
+
+def test_a_problem_in_a_translation_is_reported_on_the_catalog_line():
+    from signpost.accessibility.checks import translations_only
+    po = ('msgid ""\nmsgstr ""\n\n#: content/page.md:7\nmsgid "Read [the rules](rules.md)."\n'
+          'msgstr "Przeczytaj [kliknij tutaj](rules.md)."\n\n#: content/page.md:9\nmsgid "Click here"\nmsgstr ""\n')
+    source = PageSource("content/page.md", "pl", "# A page\n\nRead [the rules](rules.md).\n\n[Click here](x.md)\n",
+                        catalog="translations/pl/page.po", catalog_text=translations_only(po))
+    found = check_page(html('<p><a href="r/">kliknij tutaj</a> <a href="x/">Click here</a></p>', lang="pl"),
+                       source).findings
+    assert [(f.file, f.line) for f in found] == [("translations/pl/page.po", 6), ("content/page.md", 5)]

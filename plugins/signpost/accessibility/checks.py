@@ -41,6 +41,29 @@ class PageSource:
     file: str                 # as editors see it: content/charter/index.md
     language: str             # the language being built
     markdown: str = ""        # the source text, to find lines
+    catalog: str = ""         # translated pages: the PO catalog (translations/pl/charter/index.po) ...
+    catalog_text: str = ""    # ... and its translations (msgstr lines; other lines blank, numbers kept)
+
+    def locate(self, lines: SourceLines, catalog_lines: SourceLines | None, find) -> tuple[str, int | None]:
+        """(file, line) of a problem: in a translation if it is there, else in the Markdown source."""
+        if catalog_lines is not None:
+            catalog_line = find(catalog_lines)
+            if catalog_line is not None:
+                return self.catalog, catalog_line
+        return self.file, find(lines)
+
+
+def translations_only(po_text: str) -> str:
+    """A PO file's text with everything but its msgstr lines blanked (line numbers kept)."""
+    kept, in_msgstr = [], False
+    for line in po_text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("msgstr"):
+            in_msgstr = True
+        elif not stripped.startswith('"'):
+            in_msgstr = False
+        kept.append(line if in_msgstr else "")
+    return "\n".join(kept)
 
 
 @dataclass
@@ -57,7 +80,7 @@ def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_select
     tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     lines = SourceLines(page.markdown)
     result = PageCheck(title=_title(tree))
-    add = _Collector(page, lines, result.findings)
+    add = _Collector(page, lines, SourceLines(page.catalog_text) if page.catalog_text else None, result.findings)
     _check_language(tree, page, add)
     _check_duplicate_ids(tree, add)
     content = tree.css_first(content_selector)
@@ -233,14 +256,18 @@ def _check_iframes(content, add) -> None:
 # ----------------------------------------------------------------------
 
 class _Collector:
-    """Turns (message, field, hint, *needles) into a Finding with the source line."""
+    """Turns (message, field, hint, *needles) into a Finding on the source file and line."""
 
-    def __init__(self, page: PageSource, lines: SourceLines, findings: list[Finding]):
-        self.page, self.lines, self.findings = page, lines, findings
+    def __init__(self, page: PageSource, lines: SourceLines, catalog_lines: SourceLines | None,
+                 findings: list[Finding]):
+        self.page, self.lines, self.catalog_lines, self.findings = page, lines, catalog_lines, findings
 
     def __call__(self, message: str, field_name: str, hint: str, *needles: str, line: int | None = None) -> None:
-        self.findings.append(error(self.page.file, message, line=line or self.lines.line_of(*needles),
-                                   field=field_name, hint=hint, check=CHECK))
+        if line is not None:
+            file = self.page.file
+        else:
+            file, line = self.page.locate(self.lines, self.catalog_lines, lambda lines: lines.line_of(*needles))
+        self.findings.append(error(file, message, line=line, field=field_name, hint=hint, check=CHECK))
 
 
 def _title(tree) -> str:

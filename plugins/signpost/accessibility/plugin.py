@@ -12,13 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from selectolax.lexbor import LexborHTMLParser
 
-from signpost.accessibility.checks import PageSource, check_page, duplicate_titles
+from signpost.accessibility.checks import PageSource, check_page, duplicate_titles, translations_only
 from signpost.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
 from signpost.l10n import interface_text
 from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION
+
+# Where the translations feature keeps page catalogs: translations/<lang>/<page path>.po.
+TRANSLATIONS_DIR = "translations"
 
 
 class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
@@ -81,10 +84,21 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                 markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 markdown = ""
-        return PageSource(file=f"{self._display_prefix}/{path}", language=current_language(config),
-                          markdown=markdown)
+        language = current_language(config)
+        catalog, catalog_text = "", ""
+        if language != default_language(config):
+            catalog = f"{TRANSLATIONS_DIR}/{language}/{path[:-3] if path.endswith('.md') else path}.po"
+            try:
+                catalog_text = translations_only(
+                    Path(config.config_file_path).parent.joinpath(catalog).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                catalog, catalog_text = "", ""
+        return PageSource(file=f"{self._display_prefix}/{path}", language=language, markdown=markdown,
+                          catalog=catalog, catalog_text=catalog_text)
 
     def _readability_exempt(self, page, config: MkDocsConfig) -> bool:
+        if page.meta.get("readability_exempt"):
+            return True  # generated pages (the directory's lists) carry it in their own front matter
         path = page_source_path(page)
         language = current_language(config)
         try:

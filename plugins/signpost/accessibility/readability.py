@@ -23,7 +23,8 @@ from signpost.findings import Finding, warning
 CHECK = "readability"
 READING_EASE_LANGUAGES = ("en",)
 # Full stops of the site's languages: Latin, Urdu (۔ and ؟) and Gurmukhi (।).
-_SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])[\"'”’)\]]*\s+")
+# A label and a colon before a capital ("Riverside Law Centre: Free advice ...") also ends a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])[\"'”’)\]]*\s+|(?<=\S)\s?:\s+(?=[A-Z])")
 # A word is a space-separated token with a letter in it ("0113" is not a word). Not `\w+`:
 # Gurmukhi and Urdu vowel signs are combining marks, which `\w` splits words at.
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -107,18 +108,25 @@ def readability_findings(result: Readability, page: PageSource,
                          settings: ReadabilitySettings = ReadabilitySettings()) -> list[Finding]:
     """Warnings naming the file, line and sentence (exempt pages are never measured)."""
     lines = SourceLines(page.markdown)
+    catalog_lines = SourceLines(page.catalog_text) if page.catalog_text else None
+
+    def where(text: str) -> tuple[str, int | None]:
+        return page.locate(lines, catalog_lines, lambda source: _line_of_text(source, text))
+
     findings = []
     for sentence, words in result.long_sentences:
+        file, line = where(sentence)
         findings.append(warning(
-            page.file, f'a sentence has {words} words (more than {settings.max_sentence_words}): "{_clip(sentence)}"',
-            line=_line_of_text(lines, sentence), field="sentence", check=CHECK,
+            file, f'a sentence has {words} words (more than {settings.max_sentence_words}): "{_clip(sentence)}"',
+            line=line, field="sentence", check=CHECK,
             hint="split it into two or more shorter sentences; or, if the page must use long sentences, add "
                  '`readability_exempt: "why"` to its front matter'))
     for paragraph, sentences in result.long_paragraphs:
+        file, line = where(paragraph)
         findings.append(warning(
-            page.file, f'a paragraph has {sentences} sentences (more than {settings.max_paragraph_sentences}): '
-                       f'"{_clip(paragraph)}"',
-            line=_line_of_text(lines, paragraph), field="paragraph", check=CHECK,
+            file, f'a paragraph has {sentences} sentences (more than {settings.max_paragraph_sentences}): '
+                  f'"{_clip(paragraph)}"',
+            line=line, field="paragraph", check=CHECK,
             hint="break it into shorter paragraphs, or turn it into a list"))
     if result.reading_ease is not None and result.reading_ease < settings.min_reading_ease:
         findings.append(warning(
