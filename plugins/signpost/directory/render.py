@@ -436,7 +436,9 @@ def _filters(ctx: DirectoryContext) -> str:
         f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "When"))}</legend>{when}</fieldset>'
         + (f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "Accessibility"))}</legend>{features}</fieldset>'
            if features else "")
-        + f'<button type="reset" class="md-button">{_t(interface_text(lang, "Clear filters"))}</button>'
+        + f'<div class="sp-buttons"><button type="submit" class="md-button md-button--primary">'
+        f'{_t(interface_text(lang, "Show services"))}</button> '
+        f'<button type="reset" class="md-button">{_t(interface_text(lang, "Clear filters"))}</button></div>'
         f'</form></div>'
     )
 
