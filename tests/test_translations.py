@@ -196,6 +196,10 @@ def test_translation_that_changes_a_phone_number_is_an_error(fixture_site):
     html = result.html("ur/charter/")
     assert "0113 496 0124" not in html and 'lang="en"' in block(html, "We give free and private advice.")
     assert "مقاصد" in html
+    # `signpost check` (pre-commit) reports the same error without a build.
+    check = site.signpost("check")
+    assert check.returncode == 1
+    assert f"translations/ur/charter/index.po:{line}" in check.stdout + check.stderr
 
 
 def test_extract_marks_exactly_the_changed_message_fuzzy(fixture_site):

@@ -14,6 +14,7 @@ MODEL_CHECKS: list[str] = [
     "signpost.freshness.checks:check_model",
     "signpost.coverage.checks:check_model",
     "signpost.directory.checks:check_model",
+    "signpost.translations.checks:check_model",
 ]
 
 

@@ -1,0 +1,32 @@
+"""The translation checks `signpost check` runs (registered in signpost.checks.MODEL_CHECKS). MkDocs-free.
+
+The same findings as the build: unknown locales in mkdocs.yml, malformed PO
+files, translations that break integrity (links, emails, phone numbers,
+numbers, Markdown), interface catalogs with changed placeholders, and
+catalogs of pages that no longer exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from signpost.findings import Finding
+from signpost.l10n import INTERFACE_CATALOG
+from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.extract import orphan_findings
+from signpost.translations.project import load_settings, unknown_locale_findings
+
+
+def check_model(model) -> list[Finding]:
+    """Every translation problem of the project whose content folder the model read."""
+    settings = load_settings(Path(model.content_dir).parent)
+    findings = unknown_locale_findings(settings.languages, settings.locale_lines)
+    unknown = {f.message.split("`")[1] for f in findings}
+    languages = [language for language in settings.target_languages if language not in unknown]
+    for language in languages:
+        for content_path in sorted(model.pages):
+            po = catalog_path(settings.translations_dir, language, content_path)
+            findings += load_page_catalog(po, language).findings
+        findings += load_page_catalog(settings.translations_dir / language / INTERFACE_CATALOG, language).findings
+    findings += orphan_findings(settings, model, languages)
+    return findings
