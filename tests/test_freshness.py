@@ -290,9 +290,10 @@ def test_report_groups_by_owner_soonest_first_and_filters(fixture_site):
     result = fixture_site.signpost("report", "freshness", "--json")
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)["items"]
+    # The owner with the most urgent review first, then each owner's pages soonest first.
     assert [(i["file"], i["status"]) for i in items] == [
-        ("content/b.md", "due"), ("content/a.md", "fresh"), ("content/c.md", "overdue")]
-    assert items[2]["days_left"] == -144
+        ("content/c.md", "overdue"), ("content/b.md", "due"), ("content/a.md", "fresh")]
+    assert items[0]["days_left"] == -144
     text = fixture_site.signpost("report", "freshness", "--due-within", "30d").stdout
     assert "content/b.md" in text and "content/c.md" in text and "content/a.md" not in text
     assert "zz-team@example.org (1, 1 overdue)" in text

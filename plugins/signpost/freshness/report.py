@@ -83,11 +83,14 @@ class PageEntry:
 
 def report_rows(schedules: Iterable[ReviewSchedule], today: dt.date,
                 due_within_days: int = DEFAULT_DUE_WITHIN_DAYS) -> list[ReportRow]:
-    """Rows grouped by owner (alphabetically), soonest review first within each owner."""
+    """Rows grouped by owner, soonest review first; the owner with the most urgent review comes first."""
     rows = [ReportRow(s.kind, s.file, s.title, s.owner or "(no owner)", s.last_reviewed.isoformat(),
                       s.review_by.isoformat(), s.status(today, due_within_days).value, s.days_left(today))
             for s in schedules]
-    return sorted(rows, key=lambda r: (r.owner.lower(), r.review_by, r.file))
+    soonest: dict[str, str] = {}
+    for row in rows:
+        soonest[row.owner] = min(soonest.get(row.owner, row.review_by), row.review_by)
+    return sorted(rows, key=lambda r: (soonest[r.owner], r.owner.lower(), r.review_by, r.file))
 
 
 def format_report(rows: list[ReportRow]) -> str:
