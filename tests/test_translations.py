@@ -109,12 +109,16 @@ def test_interface_strings_come_from_interface_catalog(fixture_site):
     translate(site, "pl", "interface.po", {
         "Parts of this page are not translated yet.": "Części tej strony nie są jeszcze przetłumaczone.",
         "Read this page in English": "Przeczytaj tę stronę po angielsku",
+        "Last reviewed {date}.": "Ostatnio sprawdzono: {date}.",
+        "Next review by {date}.": "Następne sprawdzenie do: {date}.",
     })
     result = site.build()
     assert result.ok, result.output
     html = result.html("pl/charter/")
     assert "Części tej strony nie są jeszcze przetłumaczone." in html
     assert ">Przeczytaj tę stronę po angielsku</a>" in html
+    # Dates are formatted by babel in the page's language (the page was last reviewed on 2026-10-01).
+    assert re.search(r"Ostatnio sprawdzono: <time[^>]*>1 października 2026</time>", html), html[-3000:]
     # A page with nothing translated says so.
     assert "This page is not translated yet." in result.html("ur/charter/")
 
@@ -312,3 +316,27 @@ def test_unknown_locale_is_a_finding_not_a_crash(fixture_site):
     result = site.build()
     assert not result.ok
     assert "unknown locale `qq`" in result.output and "Traceback" not in result.output
+
+
+def test_panjabi_builds_with_its_own_material_strings(fixture_site):
+    fixture_site.languages = ["en", "pa"]
+    fixture_site.write("index.md", page("Home", "Welcome to the service.", topics=["about-service"]))
+    result = fixture_site.build()
+    assert result.ok, result.output
+    html = result.html("pa/")
+    assert re.search(r'<html lang="pa"[^>]* dir="ltr"', html)
+    assert "ਖੋਜੋ" in html  # "Search", from plugins/signpost/theme/partials/languages/pa.html
+
+
+def test_language_material_lacks_builds_with_a_warning(fixture_site):
+    site = multilingual(fixture_site)
+    config = site.mkdocs_config()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"].append({"locale": "so", "name": "Soomaali", "build": True})
+    site.config_overrides = {"plugins": config["plugins"]}
+    result = site.build()
+    assert result.ok, result.output
+    assert "Material has no interface strings for `so`" in result.output
+    assert re.search(r'<html lang="so"[^>]* dir="ltr"', result.html("so/charter/"))
+    assert "signpost-fallback-notice" in result.html("so/charter/")
