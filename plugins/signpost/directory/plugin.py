@@ -25,9 +25,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.config import DirectoryConfig
-from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_source,
-                                       forget_translations, generated_pages, home_source, service_page, service_source,
-                                       topic_services_markdown)
+from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
+                                       category_source, forget_translations, generated_pages, home_source,
+                                       service_page, service_source, topic_services_markdown)
 from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
 from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
@@ -82,8 +82,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         context = self._context(config)
         generated = {HOME: lambda: home_source(context), A_TO_Z: lambda: a_to_z_source(context)}
         for category in context.vocabulary.categories:
-            generated[f"{HOME.rsplit('/', 1)[0]}/categories/{category}.md"] = \
-                lambda category=category: category_source(context, category)
+            generated[category_page(category)] = lambda category=category: category_source(context, category)
         services = {service_page(s.slug): s for s in context.services.values()}
         for file in files.documentation_pages():
             if file.src_uri in generated:
@@ -108,7 +107,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             page.meta["signpost_service"] = service  # templates and other plugins read the validated service
         if not self.config.list_on_topic_pages:
             return markdown
-        meta = model.page(page_source_path(page))
+        meta = model.page(source)
         if meta is None or not meta.service_categories:
             return markdown
         return markdown.rstrip() + "\n" + topic_services_markdown(self._context(config), meta.path,
