@@ -16,7 +16,8 @@ from signpost.accessibility.checks import PageSource, check_page, duplicate_titl
 from signpost.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
-from signpost.l10n import interface_text
+from signpost.accessibility.bidi import isolate_number_runs
+from signpost.l10n import direction, interface_text
 from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION
 
@@ -53,9 +54,13 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
 
     @event_priority(-50)
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        if not self.config.enabled or not (self.config.checks or self.config.readability):
+        if not self.config.enabled:
             return output
         source = self._page_source(page, config)
+        if direction(source.language) == "rtl":
+            output = isolate_number_runs(output)  # phone numbers must not read backwards in Urdu
+        if not (self.config.checks or self.config.readability):
+            return output
         tree = LexborHTMLParser(output)  # parsed once for both: about 0.5 ms for a 120 KB page
         if self.config.checks:
             result = check_page(tree, source, content_selector=self.config.content_selector)

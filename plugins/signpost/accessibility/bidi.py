@@ -1,0 +1,38 @@
+"""Keep phone numbers, times and number ranges left to right on right-to-left pages. MkDocs-free.
+
+In an Urdu paragraph or table cell the Unicode bidi algorithm lays out a run
+such as "0113 496 0123" group by group from the right: the reader sees
+"0123 496 0113", a wrong helpline number. "10:00–17:00" becomes
+"17:00–10:00". Wrapping each such run in `<span dir="ltr">` isolates it, so
+it reads as written. Only the page content is touched, never scripts, styles
+or code blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Digits with separators, then one or more further groups after spaces or a dash:
+# "0113 496 0123", "07700 900123", "10:00–17:00", "2026-11-22". A lone number is left alone.
+NUMBER_RUN = re.compile(r"(?<!\w)\d[\d:.,/]*(?:(?:[ \u00a0]+|[ \u00a0]*[–\-][ \u00a0]*)\d[\d:.,/]*)+(?!\w)")
+_PROTECTED = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<pre\b.*?</pre>|<code\b.*?</code>"
+                        r"|<span dir=\"ltr\" class=\"signpost-ltr\">.*?</span>)", re.DOTALL | re.IGNORECASE)
+_TEXT = re.compile(r">([^<]+)<")
+CONTENT_START = '<article class="md-content__inner'
+CONTENT_END = "</article>"
+
+
+def isolate_number_runs(html: str) -> str:
+    """The page with every number run in its content wrapped in `<span dir="ltr">`."""
+    start = html.find(CONTENT_START)
+    end = html.rfind(CONTENT_END)
+    if start < 0 or end < start:
+        return html
+    parts = _PROTECTED.split(html[start:end])
+    for index in range(0, len(parts), 2):   # odd indexes are the protected parts
+        parts[index] = _TEXT.sub(lambda text: ">" + NUMBER_RUN.sub(_wrap, text.group(1)) + "<", parts[index])
+    return html[:start] + "".join(parts) + html[end:]
+
+
+def _wrap(run: re.Match) -> str:
+    return f'<span dir="ltr" class="signpost-ltr">{run.group(0)}</span>'
