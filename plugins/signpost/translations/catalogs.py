@@ -86,7 +86,7 @@ def load_page_catalog(path: Path, language: str) -> PageCatalog:
         stat = path.stat()
     except OSError:
         return PageCatalog(path, language)
-    key, fingerprint = (str(path.resolve()), language), (stat.st_size, stat.st_mtime_ns)
+    key, fingerprint = (str(path), language), (stat.st_size, stat.st_mtime_ns)
     cached = _CACHE.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]

@@ -23,6 +23,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # UK phone numbers as people write them: 0113 496 0123, 020 7946 0123, 07700 900123, +44 113 496 0123.
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b")
 _NUMBER = re.compile(r"\d+")
+_MARKUP = re.compile(r"[\[\]*_`<>#!|\\]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
 _FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
 
 
@@ -53,6 +54,8 @@ def markup_problems(msgid: str, msgstr: str) -> list[str]:
     """Markdown that does not parse as the source does (broken links, stray markers, new blocks)."""
     if "\n\n" in msgstr.strip():
         return ["the translation has a blank line: one message is one block (paragraph, heading, list item)"]
+    if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
+        return []  # plain sentences on both sides: nothing to parse (most messages; rendering is slow)
     source, target = _rendered_shape(msgid), _rendered_shape(msgstr)
     if source != target:
         differences = [f"{tag}: {source.get(tag, 0)} in English, {target.get(tag, 0)} translated"
@@ -82,8 +85,7 @@ def _western_digits(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _rendered_shape(text: str) -> Counter:
     """How many links, images, code spans and emphasis an inline Markdown text renders to, and leftovers."""
-    import markdown
-    rendered = markdown.markdown(text, extensions=["attr_list"])
+    rendered = _markdown().reset().convert(text)
     shape = Counter(re.findall(r"<(a|img|code|strong|em)\b", rendered))
     body = re.sub(r"<code>.*?</code>", "", rendered, flags=re.S)
     plain = re.sub(r"<[^>]+>", "", body)
@@ -92,6 +94,13 @@ def _rendered_shape(text: str) -> Counter:
     for block in re.findall(r"<(p|h[1-6]|ul|ol|blockquote|pre|table|hr)\b", rendered):
         shape[f"<{block}> blocks"] += 1
     return shape
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    """One reusable converter: building a Markdown instance costs more than converting a sentence."""
+    import markdown
+    return markdown.Markdown(extensions=["attr_list"])
 
 
 def _list(items: Counter) -> str:
