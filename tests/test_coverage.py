@@ -366,6 +366,7 @@ def test_markers_are_found_on_headings_only_outside_code_with_their_lines():
     markers = find_markers(body, body_line=10)
     assert [(m.id, m.line, m.heading) for m in markers] == [("aims", 12, "Aims"), ("your-rights", 18, "Rights")]
     assert missing_in_html('<h2 id="aims">Aims</h2>', ["aims", "appeals"]) == ["appeals"]
+    assert missing_in_html('<div data-id="aims"></div>', ["aims"]) == ["aims"]
 
 
 def test_real_pages_have_their_required_sections():
@@ -410,3 +411,17 @@ def test_sections_registry_bad_input_is_findings(tmp_path):
     assert "section id `aims` is used by both `charter` and `equal-opportunities`" in messages
     assert "unknown page type `leaflet`" in messages
     assert rules.types["charter"].ids == ("aims",)
+
+
+def test_section_marked_in_markdown_but_missing_from_the_page_is_an_error(fixture_site):
+    # The rendered HTML is checked too: a section hidden in an HTML comment is not on the page.
+    small_site(fixture_site)
+    body = EQUAL_OPPORTUNITIES.replace("## Our aims {#aims}\n\nFair help for all.",
+                                       "<!--\n## Our aims {#aims}\n\nFair help for all.\n-->")
+    fixture_site.write("equal-opportunities/index.md", page("Equal opportunities statement", body,
+                                                            type="equal-opportunities"))
+    result = fixture_site.build(env=ENFORCE)
+    assert not result.ok
+    assert ("content/equal-opportunities/index.md: error: [sections.aims] the section `aims` of the equal "
+            "opportunities statement is missing from the `en` page (equal-opportunities/)") in result.output
+    assert "take it out of the HTML comment or block that hides it" in result.output

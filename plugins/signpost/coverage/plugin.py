@@ -84,11 +84,15 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
             present = {marker.id for marker in find_markers(meta.body, meta.body_line)}
             language = current_language(config)
             for section_id in missing_in_html(output, [s for s in required.ids if s in present]):
+                hint = (f"keep `{{#{section_id}}}` at the end of the heading's translation in "
+                        f"translations/{language}/{page_source_path(page)[:-3]}.po"
+                        if language != default_language(config) else
+                        f"the heading with `{{#{section_id}}}` does not reach the page: take it out of the HTML "
+                        f"comment or block that hides it")
                 SESSION.add([error(
                     meta.file, f"the section `{section_id}` of the {required.name} is missing from the "
                     f"`{language}` page ({page.url})", field=f"sections.{section_id}", check="coverage",
-                    hint=f"keep `{{#{section_id}}}` at the end of the heading's translation in "
-                         f"translations/{language}/{page_source_path(page)[:-3]}.po")])
+                    hint=hint)])
         self.seconds += time.process_time() - started
         return output
 

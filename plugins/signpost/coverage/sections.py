@@ -163,7 +163,7 @@ def check_page_sections(pages: Iterable[Any], rules: SectionRules) -> list[Findi
 
 def missing_in_html(html: str, section_ids: Iterable[str]) -> list[str]:
     """The section ids that no element of the rendered page carries."""
-    return [sid for sid in section_ids if not re.search(rf"""\bid=["']?{re.escape(sid)}["'\s>]""", html)]
+    return [sid for sid in section_ids if not re.search(rf"""(?<![\w-])id=["']?{re.escape(sid)}["'\s>]""", html)]
 
 
 def _missing(page, required: PageTypeSections, section: RequiredSection) -> Finding:
