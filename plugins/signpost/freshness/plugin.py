@@ -9,6 +9,7 @@ pages.json, which is written once after the last language.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,6 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         self._model = None
         self._result: FreshnessResult | None = None
         self._schedules: dict[str, ReviewSchedule] = {}
-        self._outdated: dict[tuple[str, str], OutdatedTranslation] = {}
         self._entries: dict[tuple[str, str], PageEntry] = {}
         self._today: dt.date | None = None
 
@@ -50,9 +50,7 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             self._model = model
             self._result = run_checks(model, self._settings(), self._today)
             self._schedules = {s.path: s for s in self._result.schedules}
-            self._outdated = self._translations(model, config)
         SESSION.add(self._result.findings)
-        SESSION.add(translation_findings(self._outdated.values(), self._today))
         history = self._result.history
         if history is not None and not history.available:
             log.info(f"not checking for pages edited without review: {history.reason}")
@@ -76,11 +74,17 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every other language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or is_inner_language_build(config) or not self.config.pages_json:
+        if not self.config.enabled or is_inner_language_build(config) or self._result is None:
             return
+        # Only now: the language builds have read (and cached) every catalog already.
+        outdated = self._translations(self._model, config)
+        SESSION.add(translation_findings(outdated.values(), self._today))
+        if not self.config.pages_json:
+            return
+        entries = [replace(entry, translation_outdated_since=_since(outdated.get(key))) for key, entry in
+                   self._entries.items()]
         target = Path(config.site_dir) / self.config.pages_json
-        target.write_text(pages_json(self._entries.values(), self._today, self.config.due_within_days),
-                          encoding="utf-8")
+        target.write_text(pages_json(entries, self._today, self.config.due_within_days), encoding="utf-8")
 
     # Helpers for the checks
 
@@ -107,7 +111,6 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
         meta = self._model.page(source) if self._model else None
         if schedule is None and meta is None:
             return
-        outdated = self._outdated.get((source, language))
         self._entries[(source, language)] = PageEntry(
             title=str(page.title or (meta.title if meta else "")),
             url=page.canonical_url or "/" + page.url,
@@ -117,5 +120,8 @@ class FreshnessPlugin(BasePlugin[FreshnessConfig]):
             last_reviewed=schedule.last_reviewed.isoformat() if schedule else None,
             review_by=schedule.review_by.isoformat() if schedule else None,
             status=schedule.status(self._today, self.config.due_within_days).value if schedule else "unknown",
-            translation_outdated_since=outdated.since.isoformat() if outdated and outdated.since else None,
         )
+
+
+def _since(outdated: OutdatedTranslation | None) -> str | None:
+    return outdated.since.isoformat() if outdated and outdated.since else None

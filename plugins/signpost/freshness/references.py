@@ -130,8 +130,7 @@ def load_outdated_references(data_dir: Path, display_prefix: str = "data"
     try:
         text = path.read_text(encoding="utf-8")
         # Dates stay text (`since: 2010-10-01`), as in front matter, so the schema checks them.
-        node = yaml.compose(text, Loader=StringDatesLoader)
-        data = yaml.load(text, Loader=StringDatesLoader)
+        node, data = _parse_yaml(text)
     except (OSError, UnicodeDecodeError) as problem:
         return registry, [error(display, f"cannot read the registry: {problem}", check=CHECK,
                                 hint="save it as UTF-8 text")]
@@ -146,6 +145,16 @@ def load_outdated_references(data_dir: Path, display_prefix: str = "data"
     for entry, line in zip(data["references"], _item_lines(node)):
         registry.references.append(_reference(entry, line))
     return registry, findings
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML's node tree (for line numbers) and its data, from one parse."""
+    loader = StringDatesLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _reference(entry: dict[str, Any], line: int | None) -> OutdatedReference:
