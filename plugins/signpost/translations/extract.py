@@ -86,7 +86,7 @@ def extract(settings: TranslationSettings, model, *, today: dt.date, languages: 
     """Create or update every catalog of every target language (or of `languages`)."""
     result = ExtractResult()
     templates = {path: _template(page_messages(page, settings)) for path, page in sorted(model.pages.items())}
-    interface = _template(interface_messages())
+    interface = _template(interface_messages() + section_title_messages(settings.content_dir))
     for language in languages or settings.target_languages:
         for content_path, template in templates.items():
             po = catalog_path(settings.translations_dir, language, content_path)
@@ -128,6 +128,22 @@ def interface_messages() -> list[SourceMessage]:
             line = text.count("\n", 0, match.start()) + 1
             found.setdefault(match.group(2), []).append((_code_display(path, package), line))
     return [SourceMessage(message, tuple(locations), ()) for message, locations in found.items()]
+
+
+def section_title_messages(content_dir: Path) -> list[SourceMessage]:
+    """Navigation section titles, which MkDocs makes from folder names (`local-info` -> `Local info`)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    root = Path(content_dir)
+    for folder in sorted(p for p in root.rglob("*") if p.is_dir() and any(p.glob("*.md"))):
+        found.setdefault(section_title(folder.name), []).append((f"{root.name}/{folder.relative_to(root).as_posix()}/", 0))
+    return [SourceMessage(title, tuple(locations), ("navigation section (folder name)",))
+            for title, locations in found.items()]
+
+
+def section_title(folder_name: str) -> str:
+    """The title MkDocs gives a folder (mkdocs.utils.dirname_to_title)."""
+    title = folder_name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 # Catalog update -------------------------------------------------------------------------------

@@ -68,6 +68,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             config.extra_css.append(self.config.stylesheet)
         return config
 
+    def on_nav(self, nav, *, config, files):
+        # Section titles come from folder names; translators find them in interface.po.
+        if self.config.enabled and self.language != self.default:
+            _translate_sections(nav.items, self.language)
+        return nav
+
     def on_env(self, env, *, config, files):
         language = self.language
         env.globals["signpost_t"] = lambda message, **values: l10n.interface_text(language, message, **values)
@@ -212,6 +218,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         text = output.prune_sitemap(sitemap.read_text(encoding="utf-8"), self.untranslated_urls)
         sitemap.write_text(text, encoding="utf-8")
         (site / "sitemap.xml.gz").write_bytes(output.gzip_bytes(text.encode("utf-8")))
+
+
+def _translate_sections(items, language: str) -> None:
+    for item in items:
+        if getattr(item, "is_section", False):
+            item.title = l10n.interface_text(language, item.title)
+            _translate_sections(item.children, language)
 
 
 def _relative(target: str, from_url: str) -> str:
