@@ -15,7 +15,7 @@ from signpost.coverage.config import CoverageConfig
 from signpost.coverage.languages import Translation
 from signpost.coverage.liveness import attribute
 from signpost.coverage.matrix import Coverage
-from signpost.coverage.sections import missing_in_html
+from signpost.coverage.sections import find_markers, missing_in_html
 from signpost.coverage.topics_page import topics_page_markdown
 from signpost.findings import error
 from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
@@ -30,15 +30,24 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
 
     seconds: float = 0.0  # CPU time spent in this plugin over all languages (figures stay true on a busy machine)
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # After signpost/content (priority 100) has loaded the model. Each language build adds the
+        # same findings again; the session drops the repeats.
+        if not self.config.enabled:
+            return config
+        if not is_inner_language_build(config):
+            self.seconds = 0.0
+        started = time.process_time()
+        SESSION.add(self._coverage(config).enforced)
+        self.seconds += time.process_time() - started
+        return config
+
     @event_priority(0)
     def _add_topics_page(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add Topics A to Z before mkdocs-static-i18n (-100), so every language gets it with alternates."""
         if not self.config.enabled:
             return files
         started = time.process_time()
-        if not is_inner_language_build(config):
-            self.seconds = 0.0
-        SESSION.add(self._coverage(config).enforced)
         if self.config.topics_page:
             path = self.config.topics_page_path
             if files.get_file_from_path(path) is not None:
@@ -80,7 +89,6 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
         coverage = self._coverage(config)
         required = coverage.sections.types.get(meta.type)
         if required is not None:
-            from signpost.coverage.sections import find_markers
             present = {marker.id for marker in find_markers(meta.body, meta.body_line)}
             language = current_language(config)
             for section_id in missing_in_html(output, [s for s in required.ids if s in present]):
