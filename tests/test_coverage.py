@@ -286,6 +286,35 @@ def test_directory_topic_counts_only_active_fresh_services(fixture_site):
         "drugs-services").covered
 
 
+def test_directory_topic_on_a_real_build_counts_only_active_fresh_services(fixture_site):
+    from test_services_fixtures import write_service
+    topics = yaml.safe_load(yaml.safe_dump(TOPICS))
+    topics["topics"].append({"id": "drugs-services", "title": "Drugs and alcohol services",
+                             "description": "Local services that help with drugs or alcohol.", "source": "1bii",
+                             "audience": ["young-people"], "min_services": 1, "service_categories": ["drugs-alcohol"]})
+    small_site(fixture_site, topics=topics)
+    write_service(fixture_site, "street-team", name="Street Drugs Team", categories=["drugs-alcohol"],
+                  status="inactive", body="We used to visit the town centre.")
+    write_service(fixture_site, "old-clinic", name="Old Drugs Clinic", categories=["drugs-alcohol"],
+                  last_reviewed="2025-06-01", body="Help with drugs and alcohol.")
+    result = fixture_site.build(env=ENFORCE)
+    assert not result.ok
+    assert ("topic `drugs-services` (Drugs and alcohol services) needs 1 active, fresh directory service in "
+            "drugs-alcohol and has 0 (content/local-info/services/old-clinic.md overdue for review since "
+            "2026-06-01; content/local-info/services/street-team.md is inactive, not active)") in result.output
+
+    write_service(fixture_site, "drugs-help", name="Riverside Drugs Help", categories=["drugs-alcohol"],
+                  body="Free, private help with drugs and alcohol.")
+    (fixture_site.root / "content" / "local-info" / "services" / "old-clinic.md").unlink()
+    result = fixture_site.build(env=ENFORCE)
+    assert result.ok, result.output
+    html = result.html("topics/")
+    section = html[html.index('id="topic-drugs-services"'):]
+    section = section[:section.index("<h2")]
+    assert '<a href="../local-info/services/drugs-help/">Riverside Drugs Help</a>' in section
+    assert "Street Drugs Team" not in section  # inactive services are not offered to readers
+
+
 # Languages --------------------------------------------------------------------------------------
 
 def _write_config(site) -> None:
