@@ -71,6 +71,7 @@ def test_broken_markdown_is_found():
     assert integrity_problems("Aims", "# Cele")
     assert integrity_problems("One block", "Jeden\n\nDwa")
     assert integrity_problems("Some **bold** text", "Jakiś **pogrubiony** tekst") == []
+    assert integrity_problems("Hello", "Cześć <script>steal()</script>")  # no HTML the English lacks
 
 
 def test_catalog_reading_keeps_previous_msgid_and_reports_bad_lines(tmp_path):

@@ -24,6 +24,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b")
 _NUMBER = re.compile(r"\d+")
 _MARKUP = re.compile(r"[\[\]*_`<>#!|\\]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
+_HTML_TAG = re.compile(r"<\s*/?\s*([a-z][a-z0-9-]*)(?=[\s>/])")
 _FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
 
 
@@ -54,6 +55,10 @@ def markup_problems(msgid: str, msgstr: str) -> list[str]:
     """Markdown that does not parse as the source does (broken links, stray markers, new blocks)."""
     if "\n\n" in msgstr.strip():
         return ["the translation has a blank line: one message is one block (paragraph, heading, list item)"]
+    added_html = set(_HTML_TAG.findall(msgstr.lower())) - set(_HTML_TAG.findall(msgid.lower()))
+    if added_html:
+        return [f"the translation adds HTML ({', '.join(f'<{tag}>' for tag in sorted(added_html))}) "
+                "that the English does not have"]
     if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
         return []  # plain sentences on both sides: nothing to parse (most messages; rendering is slow)
     source, target = _rendered_shape(msgid), _rendered_shape(msgstr)
