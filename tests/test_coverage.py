@@ -372,6 +372,9 @@ def test_required_topic_must_be_fully_translated_in_every_language(fixture_site)
     assert html.index(">Karta Młodego Człowieka</h2>") < html.index(">Mieszkanie</h2>")
     # What is still English (the topic's description here) is marked so screen readers switch voice.
     assert '<p dir="ltr" lang="en">Finding somewhere safe to live.</p>' in html
+    # ... and the page says so, with a link to the English page, as translated pages do.
+    assert 'class="signpost-fallback-notice' in html and '<a href="../../topics/" hreflang="en">' in html
+    assert "signpost-fallback-notice" not in result.html("topics/")
     assert 'hreflang="en"' in html and "../../topics/" in html  # the language switcher reaches English
 
     report = site.signpost("report", "coverage", "--json", env=ENFORCE)

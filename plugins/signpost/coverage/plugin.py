@@ -127,7 +127,14 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
             source = f"{target.rstrip('/')}.md"
             return source if files.get_file_from_path(source) is not None else "../" + target
 
-        return topics_page_markdown(coverage, current_language(config), service_link=service_link,
+        language = current_language(config)
+        file = files.get_file_from_path(self.config.topics_page_path)
+        english_url = ""
+        if file is not None and file.url.startswith(f"{language}/"):
+            # From /pl/topics/ to /topics/: up one folder per level of the page, then the English address.
+            bare = file.url[len(language) + 1:]
+            english_url = "../" * file.url.count("/") + bare
+        return topics_page_markdown(coverage, language, service_link=service_link, english_url=english_url,
                                     page_title=(lambda page, lang: status.title(page, lang)) if status else None)
 
 

@@ -27,29 +27,35 @@ class Link:
 
 def topics_page_markdown(coverage: Coverage, language: str, *,
                          page_title: Callable[[object, str], str] | None = None,
-                         service_link: Callable[[object], str | None] | None = None) -> str:
+                         service_link: Callable[[object], str | None] | None = None,
+                         english_url: str = "") -> str:
     """Markdown of the Topics A to Z page in `language`, linking each topic's pages and services.
 
     `page_title(page, language)` gives a page's title in the language (its English title by
     default); `service_link(service)` gives the link target of a directory service page. Text
     still in English on a page in another language is marked `lang="en" dir="ltr"` (attr_list),
-    so screen readers switch voice, as on translated pages.
+    so screen readers switch voice, and the page then says so below its heading (with a link to
+    `english_url`), as translated pages do.
     """
     page_title = page_title or (lambda page, _language: page.title)
     service_link = service_link or (lambda service: f"../local-info/services/{attribute(service, 'slug')}/")
     english = language != coverage.default_language
 
-    def text(message: str) -> tuple[str, str]:
-        """The message in the language, and the attributes it needs if it is still English."""
-        translated = interface_text(language, message)
-        return translated, (FALLBACK if english and translated == message else "")
+    fixed, source = _fixed_strings(language), _fixed_strings(coverage.default_language)
 
-    title, title_attrs = text("Topics A to Z")
-    description, description_attrs = text("Every subject this site covers, from A to Z, with our pages and "
-                                          "local services on each one.")
+    def text(message: str) -> tuple[str, str]:
+        """The message in the language (a fixed string by key, or a registry text), and the
+        attributes it needs if it is still English."""
+        english_text = source.get(message, message)
+        translated = fixed[message] if message in fixed else interface_text(language, message)
+        return translated, (FALLBACK if english and translated == english_text else "")
+
+    title, title_attrs = text("title")
+    description, description_attrs = text("description")
     front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
     lines = ["---", front.rstrip("\n"), "---", "", f"# {_escape(title)}" + _attrs(title_attrs), "",
              _escape(description)] + ([f"{{: {description_attrs} }}"] if description_attrs else []) + [""]
+    intro_end = len(lines)
     entries = sorted(coverage.topics, key=lambda t: interface_text(language, t.topic.title).casefold())
     for entry in entries:
         topic = entry.topic
@@ -65,19 +71,45 @@ def topics_page_markdown(coverage: Coverage, language: str, *,
         services = [(str(attribute(s, "name") or attribute(s, "slug")), target)
                     for s in entry.services if (target := service_link(s))]
         if services:
-            label, label_attrs = text("Local services:")
+            label, label_attrs = text("services")
             names = ", ".join(f"[{_escape(name)}]({target})" + _inline_attrs(FALLBACK if english else "")
                               for name, target in services)
             label = f'<span lang="en" dir="ltr">{_escape(label)}</span>' if label_attrs else _escape(label)
             lines.append(f"- {label} {names}")
         if not entry.pages and not services:
-            missing, missing_attrs = text("We are still writing about this. Please contact us and we will help you.")
+            missing, missing_attrs = text("missing")
             lines += [_escape(missing)] + ([f"{{: {missing_attrs} }}"] if missing_attrs else [])
         lines.append("")
+    if english and any(FALLBACK in line for line in lines):
+        lines[intro_end:intro_end] = [_fallback_notice(language, english_url), ""]
     return "\n".join(lines)
 
 
 FALLBACK = 'lang="en" dir="ltr"'
+
+
+def _fixed_strings(language: str) -> dict[str, str]:
+    """The page's fixed words in `language`, written as literal calls so the extractor finds them."""
+    return {
+        "title": interface_text(language, "Topics A to Z"),
+        "description": interface_text(language, "Every subject this site covers, from A to Z, with our pages "
+                                                "and local services on each one."),
+        "services": interface_text(language, "Local services:"),
+        "missing": interface_text(language, "We are still writing about this. Please contact us and we will "
+                                            "help you."),
+    }
+
+
+def _fallback_notice(language: str, english_url: str) -> str:
+    """The translations feature's "Parts of this page are not translated yet" notice (raw HTML)."""
+    text = interface_text(language, "Parts of this page are not translated yet.")
+    link = interface_text(language, "Read this page in English")
+    try:
+        from signpost.translations.output import fallback_notice_html
+    except ImportError:  # translations not installed: a plain paragraph says the same
+        return f"{_escape(text)} [{_escape(link)}]({english_url})" if english_url else _escape(text)
+    from signpost.l10n import direction
+    return fallback_notice_html(text, link, english_url, language, direction(language)).strip()
 
 
 def _attrs(attributes: str) -> str:
