@@ -120,14 +120,18 @@ def _inline_attrs(attributes: str) -> str:
     return f"{{: {attributes} }}" if attributes else ""
 
 
-def registry_messages(registry) -> list[tuple[str, str]]:
-    """Topic titles and descriptions for the interface catalog, with where they come from."""
-    messages: list[tuple[str, str]] = []
+def registry_messages(registry) -> list[tuple[str, str, int]]:
+    """Topic titles and descriptions for the interface catalog: (message, file, line).
+
+    For `signpost translations extract`, so translators find them in interface.po:
+    `for message, file, line in registry_messages(model.registry): ...`.
+    """
+    messages: list[tuple[str, str, int]] = []
     for topic in registry.topics.values():
-        where = f"{registry.topics_file}:{registry.topic_lines.get(topic.id, 0)}"
-        messages.append((topic.title, where))
+        lines = registry.topic_field_lines.get(topic.id, {})
+        messages.append((topic.title, registry.topics_file, lines.get("title", 0)))
         if topic.description:
-            messages.append((topic.description, where))
+            messages.append((topic.description, registry.topics_file, lines.get("description", 0)))
     return messages
 
 
