@@ -457,3 +457,14 @@ def test_section_marked_in_markdown_but_missing_from_the_page_is_an_error(fixtur
     assert ("content/equal-opportunities/index.md: error: [sections.aims] the section `aims` of the equal "
             "opportunities statement is missing from the `en` page (equal-opportunities/)") in result.output
     assert "take it out of the HTML comment or block that hides it" in result.output
+
+
+def test_topic_titles_and_descriptions_are_listed_for_the_interface_catalog():
+    from signpost.coverage.topics_page import registry_messages
+    from signpost.model.registry import load_registry
+    registry, _ = load_registry(ROOT / "data")
+    messages = registry_messages(registry)
+    assert len(messages) == 2 * len(registry.topics)
+    housing = next(m for m in messages if m[0] == "Housing")
+    text = (ROOT / "data" / "topics.yml").read_text(encoding="utf-8").splitlines()
+    assert housing[1] == "data/topics.yml" and text[housing[2] - 1].strip() == "title: Housing"
