@@ -378,3 +378,14 @@ def test_service_pages_keep_their_own_dates_but_are_listed_in_pages_json(fixture
     assert 'class="signpost-review"' not in service_pages[0].read_text(encoding="utf-8")
     assert 'class="signpost-review"' in result.html("")
     assert listed["local-info/services/new-clinic.md"]["review_by"] == "2027-11-01"
+
+
+def test_a_page_without_owner_or_section_default_is_reported_and_listed_as_no_owner(fixture_site):
+    fixture_site.write(".meta.yml", "review_every: P6M\naudience: [young-people]\n")  # no owner default
+    fixture_site.write("orphan.md", page("Orphan", last_reviewed="2026-01-01"))
+    model = model_of(fixture_site)
+    assert [f.field for f in model.report if f.file.endswith("orphan.md")] == ["owner"]
+    overdue, = [f for f in run_checks(model, NO_GIT, TODAY).findings if f.file.endswith("orphan.md")]
+    assert "owner no owner" not in overdue.message and "no owner" in overdue.message
+    text = fixture_site.signpost("report", "freshness").stdout
+    assert "(no owner) (1, 1 overdue)" in text

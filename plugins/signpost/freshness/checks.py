@@ -71,21 +71,22 @@ def schedule_findings(schedules: Iterable[ReviewSchedule], today: dt.date,
     findings = []
     for schedule in schedules:
         status = schedule.status(today, due_within_days)
-        owner = schedule.owner or "no owner"
+        owner = f"owner {schedule.owner}" if schedule.owner else "no owner"
+        who = f"{schedule.owner}: " if schedule.owner else "give it an owner, then "
         if status is Status.OVERDUE:
             days = -schedule.days_left(today)
             findings.append(error(
                 schedule.file, f"{schedule.kind} is overdue for review: review by {schedule.review_by.isoformat()} "
-                               f"({days} day{'s' if days != 1 else ''} overdue; owner {owner})",
+                               f"({days} day{'s' if days != 1 else ''} overdue; {owner})",
                 line=schedule.line, field="last_reviewed", check=CHECK,
-                hint=f"{owner}: review the {schedule.kind}, then set last_reviewed to the day you did"))
+                hint=f"{who}review the {schedule.kind}, then set last_reviewed to the day you did"))
         elif status is Status.DUE:
             days = schedule.days_left(today)
             findings.append(warning(
                 schedule.file, f"{schedule.kind} is due for review by {schedule.review_by.isoformat()} "
-                               f"(in {days} day{'s' if days != 1 else ''}; owner {owner})",
+                               f"(in {days} day{'s' if days != 1 else ''}; {owner})",
                 line=schedule.line, field="last_reviewed", check=CHECK,
-                hint=f"{owner}: review the {schedule.kind} before then and update last_reviewed"))
+                hint=f"{who}review the {schedule.kind} before then and update last_reviewed"))
     return findings
 
 
