@@ -167,3 +167,22 @@ def test_every_language_gets_the_directory_in_its_own_words(tmp_path):
     # Open data is written once, at the site root.
     assert result.exists("open-data/services.json") and not result.exists("pl/open-data/services.json")
     assert 'href="../../../open-data/services.json"' in result.html("pl/local-info/services/")
+
+
+def test_service_pages_offer_their_own_sentences_as_translation_messages(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from signpost.directory.translation import translatable_pages
+    from signpost.model import load_content_model
+    from signpost.translations.extract import page_messages
+    from signpost.translations.project import load_settings
+    monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
+    site = directory_site(tmp_path / "project")
+    site.build()  # writes mkdocs.yml, which the translation settings read
+    model = load_content_model(site.root / "content", site.root / "data", use_cache=False)
+    source = translatable_pages(model)["local-info/services/test-clinic.md"]
+    ids = [m.id for m in page_messages(source, load_settings(Path(site.root)))]
+    assert ids == ["Riverside Test Clinic", "Free condoms, tests and advice.",
+                   "Closed from 24 December to 2 January.", "We also talk about consent.",
+                   "Anyone aged 13 to 24 in Riverside.", "If you are under 16 we keep what you say private.",
+                   "Buses 4 and 12 stop outside."]
