@@ -44,7 +44,8 @@ FAKE_PA11Y_CI = textwrap.dedent('''\
 
 
 @pytest.fixture
-def fake(fixture_site, tmp_path):
+def make_fake(tmp_path):
+    """A fake pa11y-ci for one site; each test gets its own log, cache and reports folders."""
     script = tmp_path / "fake_pa11y_ci.py"
     script.write_text(FAKE_PA11Y_CI, encoding="utf-8")
     log = tmp_path / "pa11y.log"
@@ -52,16 +53,35 @@ def fake(fixture_site, tmp_path):
     class Fake:
         env = {"SIGNPOST_PA11Y_CI": f"{sys.executable} {script}", "FAKE_LOG": str(log),
                "FAKE_STATE": str(tmp_path / "state")}
+        reports = tmp_path / "reports"
+
+        def __init__(self, site):
+            self.site = site
 
         def run(self, *args, **env):
             log.write_text("")
-            return fixture_site.signpost("a11y", *args, env={**self.env, **env})
+            return self.site.signpost("a11y", "--cache-dir", str(tmp_path / "cache"), "--reports", str(self.reports),
+                                      *args, env={**self.env, **env})
 
         def asked(self) -> list[tuple[int, str]]:
             lines = [line.split(" ", 1) for line in log.read_text().splitlines()]
             return [(int(c), url.split("/", 3)[3]) for c, url in lines]
 
-    return Fake()
+    return Fake
+
+
+@pytest.fixture
+def fake(fixture_site, make_fake):
+    return make_fake(fixture_site)
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory):
+    """One small English site shared by the tests that do not change it."""
+    from sitebuilder import FixtureSite
+    site = FixtureSite(tmp_path_factory.mktemp("a11y") / "project")
+    small_site(site, languages=("en",))
+    return site
 
 
 def small_site(fixture_site, languages=("en", "pl")):
@@ -76,7 +96,7 @@ def test_every_page_of_every_language_in_three_passes_with_reports(fixture_site,
     small_site(fixture_site)
     run = fake.run(FAKE_ISSUE="pl/complaints/?signpost-scheme=dark")
     asked = [url for _, url in fake.asked()]
-    report = json.loads((fixture_site.root / "reports" / "a11y.json").read_text())
+    report = json.loads((fake.reports / "a11y.json").read_text())
     pages = {r["url"].lstrip("/") for r in report["results"]}
     # Every built page (the directory's generated pages too), in each of the three passes, once.
     assert {"", "complaints/", "pl/", "pl/complaints/"} <= pages
@@ -88,10 +108,10 @@ def test_every_page_of_every_language_in_three_passes_with_reports(fixture_site,
             "ratio thresholds (at `p > span` on /pl/complaints/)") in run.stderr
     assert f"{len(pages)} pages (en, pl) x 3 passes (light, dark, target-size): 1 error(s), 0 crashed" in run.stderr
     assert (report["pages"], report["errors"], report["crashed"], report["languages"]) == (len(pages), 1, 0, ["en", "pl"])
-    junit = (fixture_site.root / "reports" / "a11y-junit.xml").read_text()
+    junit = (fake.reports / "a11y-junit.xml").read_text()
     assert junit.count("<testcase") == 3 * len(pages) and junit.count("<failure") == 1
     # The generated config carries the settings reference.md requires.
-    config = json.loads((fixture_site.root / ".cache/plugin/a11y/pa11yci-light.json").read_text())["defaults"]
+    config = json.loads((fake.reports.parent / "cache" / "pa11yci-light.json").read_text())["defaults"]
     assert config["useIncognitoBrowserContext"] is False and config["runners"] == ["axe", "htmlcs"]
     assert config["standard"] == "WCAG2AA" and config["levelCapWhenNeedsReview"] == "warning"
     assert config["chromeLaunchConfig"]["executablePath"] == "/usr/bin/chromium"
@@ -115,8 +135,8 @@ def test_second_run_checks_only_the_edited_page(fixture_site, fake):
         "complaints/", "complaints/?signpost-scheme=dark", "complaints/?signpost-check=target-size"])
 
 
-def test_a_crashed_page_is_retried_once_at_concurrency_one(fixture_site, fake):
-    small_site(fixture_site, languages=("en",))
+def test_a_crashed_page_is_retried_once_at_concurrency_one(english_site, make_fake):
+    fake = make_fake(english_site)
     run = fake.run(FAKE_CRASH_ONCE="complaints/?signpost-scheme=dark")
     assert run.returncode == 0, run.stderr
     retries = [(c, url) for c, url in fake.asked() if url == "complaints/?signpost-scheme=dark"]
@@ -124,22 +144,21 @@ def test_a_crashed_page_is_retried_once_at_concurrency_one(fixture_site, fake):
     assert "dark: 1 page(s) crashed; trying them again one at a time" in run.stderr
 
 
-def test_a_page_that_crashes_twice_fails_the_check(fixture_site, fake):
-    small_site(fixture_site, languages=("en",))
+def test_a_page_that_crashes_twice_fails_the_check(english_site, make_fake):
+    fake = make_fake(english_site)
     run = fake.run("--pass", "light", FAKE_CRASH_ALWAYS="complaints/")
     assert run.returncode == 1
     assert ("content/complaints.md: error: [browser] [light] the browser crashed on /complaints/ twice: "
             "pa11y-ci returned no result for this page") in run.stderr
-    report = json.loads((fixture_site.root / "reports" / "a11y.json").read_text())
+    report = json.loads((fake.reports / "a11y.json").read_text())
     assert report["crashed"] == 1
     # A crash is never cached: the next run asks about the page again.
     fake.run("--pass", "light")
     assert [url for _, url in fake.asked()] == ["complaints/"]
 
 
-def test_missing_browser_or_node_says_how_to_install(fixture_site):
-    small_site(fixture_site, languages=("en",))
-    run = fixture_site.signpost("a11y", "--chromium", "/nonexistent/chromium")
+def test_missing_browser_or_node_says_how_to_install(english_site):
+    run = english_site.signpost("a11y", "--chromium", "/nonexistent/chromium")
     assert run.returncode == 2
     assert "apt-get install -y chromium" in run.stderr
     assert "PUPPETEER_SKIP_DOWNLOAD=1 npm ci" in run.stderr   # the fixture project has no node_modules
