@@ -80,6 +80,8 @@ def generated_pages(vocabulary: DirectoryVocabulary) -> list[str]:
 def home_source(ctx: DirectoryContext) -> str:
     lang = ctx.language
     title = interface_text(lang, "Find local services")
+    count = interface_text(lang, "{count} services", count=len(ctx.listed)) if len(ctx.listed) != 1 \
+        else interface_text(lang, "1 service")
     parts = [
         _h(1, title),
         _p(interface_text(lang, "Here you can find help near you. Every service is on this page. "
@@ -90,7 +92,7 @@ def home_source(ctx: DirectoryContext) -> str:
         _filters(ctx),
         _h(2, interface_text(lang, "All services"), "all-services"),
         f'<p id="sp-count" class="sp-count" role="status" aria-live="polite">'
-        f'{_t(interface_text(lang, "{count} services", count=len(ctx.listed)))}</p>',
+        f'{_t(count)}</p>',
         _result_list(ctx, HOME, ctx.listed, with_data=True),
         f'<p class="sp-no-results" hidden>{_t(interface_text(lang, "No services match. Try fewer filters."))}</p>',
         _open_data_note(ctx),
@@ -108,7 +110,8 @@ def category_source(ctx: DirectoryContext, category_id: str) -> str:
     services = ctx.in_category(category_id)
     parts = [_h(1, title)]
     if services:
-        parts.append(_p(interface_text(lang, "{count} services can help.", count=len(services))))
+        parts.append(_p(interface_text(lang, "{count} services can help.", count=len(services)) if len(services) != 1
+                        else interface_text(lang, "1 service can help.")))
         parts.append(_result_list(ctx, here, services, level=2))
     else:
         parts.append(_p(interface_text(lang, "There are no services in this category yet.")))
