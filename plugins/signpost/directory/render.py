@@ -703,7 +703,8 @@ def _time(value: str, lang: str) -> str:
     if value == "24:00":
         value = "23:59"
     try:
-        return format_time(dt.time.fromisoformat(value), lang)
+        # Plain `en` is US English in babel (9:00 AM); the site is British (09:00), as l10n.format_date.
+        return format_time(dt.time.fromisoformat(value), "en_GB" if lang == SOURCE_LANGUAGE else lang)
     except ValueError:
         return value
 
