@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from signpost.model.service_csv import services_csv
 from signpost.model.services import DirectoryVocabulary, Schedule, Service, language_names
