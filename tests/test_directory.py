@@ -186,3 +186,19 @@ def test_service_pages_offer_their_own_sentences_as_translation_messages(tmp_pat
                    "Closed from 24 December to 2 January.", "We also talk about consent.",
                    "Anyone aged 13 to 24 in Riverside.", "If you are under 16 we keep what you say private.",
                    "Buses 4 and 12 stop outside."]
+
+
+def test_bad_service_files_give_findings_and_safe_pages(tmp_path):
+    site = directory_site(tmp_path / "project")
+    site.write("local-info/services/broken.md", "---\nname: [unclosed\nstatus: active\n---\n\nText.\n")
+    site.write("local-info/services/latin1.md", "---\nname: Caf\xe9\n---\n".encode("latin-1"))
+    write_service(site, "odd-values", name="Odd Values", minimum_age="thirteen", phones=[{"number": "call us"}],
+                  locations=[{"name": "Hub", "latitude": "north", "schedules": [
+                      {"byday": ["XX", "MO"], "opens_at": "25:00", "closes_at": "09:00"}]}])
+    result = site.build()
+    assert not result.ok and "Traceback" not in result.output
+    for where in ("broken.md:3: error", "latin1.md:2: error", "odd-values.md:21: error: [phones[0].number]"):
+        assert where in result.output, where
+    broken = result.html("local-info/services/broken/")
+    assert "unclosed" not in broken and "Service details not available" in broken
+    assert "Call call us" in text_of(result.html("local-info/services/odd-values/"))

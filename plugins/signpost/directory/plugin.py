@@ -27,7 +27,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from signpost.directory.config import DirectoryConfig
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
                                        category_source, forget_translations, generated_pages, home_source,
-                                       service_page, service_source, topic_services_markdown)
+                                       service_page, service_source, topic_services_markdown,
+                                       unreadable_service_source)
 from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
 from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
@@ -92,6 +93,9 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                 # Keep abs_src_path (the real service file) for tools that link to sources;
                 # the content setter would clear it.
                 file._content = service_source(context, services[file.src_uri])
+            elif _is_service_file(file.src_uri):
+                # Unreadable (bad YAML, not UTF-8, ...): the findings say why; never show its raw text.
+                file._content = unreadable_service_source(context, file.src_uri.rsplit("/", 1)[-1][:-3])
         return files
 
     on_files = CombinedEvent(_add_pages, _fill_pages)
@@ -151,3 +155,9 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if self.config.services_in_nav or src_uri in (HOME, A_TO_Z):
             return InclusionLevel.UNDEFINED
         return InclusionLevel.NOT_IN_NAV
+
+
+def _is_service_file(src_uri: str) -> bool:
+    """A service's own file: directly in the services folder, not a translation (x.pl.md) or the home."""
+    folder, _, name = src_uri.rpartition("/")
+    return folder == SERVICES_DIR and name.endswith(".md") and name.count(".") == 1 and name != "index.md"

@@ -178,6 +178,15 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
     return _source(service.name, summary(service) or service.name, parts)
 
 
+def unreadable_service_source(ctx: DirectoryContext, slug: str) -> str:
+    """The page of a service file that could not be read (the findings say why); never its raw text."""
+    lang = ctx.language
+    title = interface_text(lang, "Service details not available ({name})", name=slug)
+    parts = [_h(1, title), _p(interface_text(lang, "The details of this service cannot be shown at the moment.")),
+             _back_links(ctx, service_page(slug))]
+    return _source(title, title, parts)
+
+
 def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tuple[str, ...]) -> str:
     """The list appended to a local-info topic page: services in its categories."""
     lang = ctx.language
