@@ -19,10 +19,12 @@ from signpost.accessibility.readability import (ReadabilitySettings, measure, pa
 from signpost.accessibility.bidi import isolate_number_runs
 from signpost.l10n import direction, interface_text
 from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
-from signpost.session import SESSION
+from signpost.session import SESSION, findings_box_html
 
 # Where the translations feature keeps page catalogs: translations/<lang>/<page path>.po.
 TRANSLATIONS_DIR = "translations"
+# In `mkdocs serve`, this page's findings are shown at the top of its content.
+PREVIEW_ANCHOR = '<article class="md-content__inner md-typeset">'
 
 
 class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
@@ -62,15 +64,20 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         if not (self.config.checks or self.config.readability):
             return output
         tree = LexborHTMLParser(output)  # parsed once for both: about 0.5 ms for a 120 KB page
+        findings = []
         if self.config.checks:
             result = check_page(tree, source, content_selector=self.config.content_selector)
-            SESSION.add(result.findings)
+            findings += result.findings
             if result.title:
                 self._titles.setdefault(result.title, []).append(source.file)
         if self.config.readability and not self._readability_exempt(page, config):
             settings = self._readability_settings()
             paragraphs = paragraphs_from_html(tree, content_selector=self.config.content_selector)
-            SESSION.add(readability_findings(measure(paragraphs, source.language, settings), source, settings))
+            findings += readability_findings(measure(paragraphs, source.language, settings), source, settings)
+        SESSION.add(findings)
+        if SESSION.serving and findings:
+            # The content plugin's preview box is drawn before the page is rendered; ours come after.
+            output = output.replace(PREVIEW_ANCHOR, PREVIEW_ANCHOR + findings_box_html(findings), 1)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
