@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import re
 import uuid
+from functools import lru_cache
 from typing import Any, Iterable
 
 import jsonschema
@@ -175,11 +176,15 @@ def validate_service_meta(meta: dict[str, Any], key_lines: dict[str, int], file:
                           today: dt.date) -> list[Finding]:
     """Every problem of one service file taken alone (duplicates across files are checked by the loader)."""
     findings: list[Finding] = []
-    validator = jsonschema.Draft202012Validator(SERVICE_SCHEMA, format_checker=jsonschema.FormatChecker())
-    for problem in sorted(validator.iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
+    for problem in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
         findings.append(_schema_finding(problem, key_lines, file))
     findings += _semantic_findings(meta, key_lines, file, set(categories), set(accessibility), set(languages), today)
     return findings
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(SERVICE_SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
 def _schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, int], file: str) -> Finding:
