@@ -138,6 +138,7 @@ def test_choices_stay_on_the_page(directory_page):
     tab.fill("#sp-q", "riverside")
     tab.select_option("#sp-category", "housing")
     tab.press("#sp-q", "Enter")
+    tab.click("#sp-filter-form button[type=submit]")
     tab.check("#sp-when-now")
     assert tab.url == address
     assert tab.evaluate(storage) == before and "riverside" not in before
