@@ -130,3 +130,11 @@ def test_check_is_fast_on_the_real_site():
     elapsed = time.perf_counter() - start
     assert "Traceback" not in result.stderr
     assert elapsed < 10, "a generous ceiling; the 2 s target lives in `make bench`"
+
+
+def test_findings_are_shown_even_when_the_engine_aborts_first(fixture_site):
+    fixture_site.write("index.md", page("Home", "See [the missing page](missing.md).", topics=["housng"]))
+    result = fixture_site.build()
+    assert not result.ok
+    assert "unknown topic `housng`" in result.output, "our findings are printed although MkDocs aborted"
+    assert result.output.count("unknown topic `housng`") == 1

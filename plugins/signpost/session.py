@@ -19,6 +19,7 @@ class BuildSession:
     """Findings and facts of the build under way."""
 
     serving: bool = False
+    reported: bool = False
     report: Report = field(default_factory=Report)
     _seen: set[Finding] = field(default_factory=set)
 
@@ -30,6 +31,7 @@ class BuildSession:
                 self.report.add(finding)
 
     def reset(self) -> None:
+        self.reported = False
         self.report = Report()
         self._seen = set()
 

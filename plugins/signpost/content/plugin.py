@@ -75,14 +75,26 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         report = SESSION.report
         if not len(report):
             return
-        for finding in report.sorted():
-            log_finding(finding)
+        self._log_findings_once()
         failing = report.errors + (report.warnings if self.config.fail_on_warnings else [])
         log.info(f"signpost: {report.summary()}")
         if failing and not SESSION.serving:
             raise PluginError(
                 f"signpost found {report.summary()}; the site was not published. Fix the problems listed above."
             )
+
+    def on_build_error(self, *, error) -> None:
+        # The engine can abort first (a strict-mode broken link in one
+        # language): still show every finding collected so far, once.
+        if self.config.enabled and not SESSION.serving:
+            self._log_findings_once()
+
+    def _log_findings_once(self) -> None:
+        if SESSION.reported:
+            return
+        SESSION.reported = True
+        for finding in SESSION.report.sorted():
+            log_finding(finding)
 
 
 def log_finding(finding) -> None:
