@@ -33,6 +33,7 @@ def run(args) -> int:
         print(json.dumps({
             "languages": [status.totals(language) for language in status.languages()],
             "pages": [dict(page.to_dict(), outdated_days=page.outdated_days(day)) for page in status.pages],
+            "interface": [page.to_dict() for page in status.interface],
             "orphans": status.orphans,
             "findings": [finding.to_dict() for finding in status.findings],
         }, indent=2, ensure_ascii=False))
@@ -52,7 +53,8 @@ def _table(status, day) -> str:
         lines.append(f"== {language}: {totals['percent']:.1f}% of {totals['total']} messages translated, "
                      f"{totals['complete_pages']} of {totals['pages']} pages complete")
         lines.append(header)
-        for page in (p for p in status.pages if p.language == language):
+        for page in [p for p in status.pages if p.language == language] + \
+                [p for p in status.interface if p.language == language]:
             note = "complete" if page.complete else ("no translation" if not page.has_translation else "")
             if page.fuzzy_since:
                 note = (note + "; " if note else "") + f"outdated {page.outdated_days(day)} days"

@@ -19,6 +19,7 @@ translated when the catalog has a non-fuzzy translation that passes the
 integrity check, fuzzy when its translation is marked fuzzy (English changed
 since), broken when its translation fails the integrity check, untranslated
 otherwise. `project_status(settings, model)` gives every language and page,
+the interface strings (`interface_status`, shown as the page `(interface)`),
 plus orphan catalogs (catalogs of pages that no longer exist).
 """
 
@@ -33,6 +34,8 @@ from signpost.translations.catalogs import (catalog_path, content_path_of, displ
                                             load_page_catalog, source_changed_date)
 from signpost.translations.extract import orphan_finding, source_ids
 from signpost.translations.project import TranslationSettings, load_settings
+
+INTERFACE_PAGE = "(interface)"
 
 
 @dataclass
@@ -77,6 +80,7 @@ class ProjectStatus:
     """Every page in every target language, and the catalogs nobody uses any more."""
 
     pages: list[PageStatus] = field(default_factory=list)
+    interface: list[PageStatus] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -119,8 +123,28 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
     return status
 
 
+def interface_status(settings: TranslationSettings, language: str) -> PageStatus:
+    """Translation state of the interface strings (`interface.po`), as a pseudo-page `(interface)`."""
+    from signpost.l10n import INTERFACE_CATALOG
+    from signpost.translations.extract import interface_messages, section_title_messages
+    po = settings.translations_dir / language / INTERFACE_CATALOG
+    page_catalog = load_page_catalog(po, language)
+    status = PageStatus(language, INTERFACE_PAGE, display(po), page_catalog.exists)
+    for message in interface_messages() + section_title_messages(settings.content_dir):
+        status.total += 1
+        if message.id in page_catalog.usable:
+            status.translated += 1
+        elif message.id in page_catalog.broken:
+            status.broken += 1
+        elif message.id in page_catalog.fuzzy:
+            status.fuzzy += 1
+        else:
+            status.untranslated += 1
+    return status
+
+
 def project_status(settings: TranslationSettings, model, languages: list[str] | None = None) -> ProjectStatus:
-    """Status of every page in every target language (or in `languages`)."""
+    """Status of every page in every target language (or in `languages`), then of its interface strings."""
     result = ProjectStatus()
     for language in languages or settings.target_languages:
         for content_path in sorted(model.pages):
@@ -128,6 +152,10 @@ def project_status(settings: TranslationSettings, model, languages: list[str] | 
             result.pages.append(status)
             result.findings.extend(load_page_catalog(catalog_path(settings.translations_dir, language, content_path),
                                                      language).findings)
+        interface = interface_status(settings, language)
+        result.interface.append(interface)
+        result.findings.extend(load_page_catalog(settings.translations_dir / language / "interface.po",
+                                                 language).findings)
         for po in find_catalogs(settings.translations_dir, language):
             content_path = content_path_of(settings.translations_dir, language, po)
             if content_path is not None and content_path not in model.pages:
