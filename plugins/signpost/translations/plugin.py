@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 
 from signpost import l10n
 from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
@@ -27,9 +27,6 @@ from signpost.translations.extract import orphan_findings, source_ids
 from signpost.translations.messages import BlockMessagesExtension, PageWork
 from signpost.translations.project import load_settings, unknown_locale_findings
 from signpost.translations.status import page_status
-
-log = get_plugin_logger(__name__)
-
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     """Translates fallback pages from PO catalogs; lang/dir, hreflang, sitemap and search per language."""
