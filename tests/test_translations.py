@@ -215,8 +215,11 @@ def test_extract_marks_exactly_the_changed_message_fuzzy(fixture_site):
         translate(site, language, "charter/index.po", {m.id: f"[{language}] {m.id}" for m in po if m.id})
     site.write("charter/index.md", page("Our charter", CHARTER_BODY.replace(
         "Our centre is open 5 days a week.", "Our centre is open 5 days a week, and on Saturday mornings.")))
+    check = site.signpost("translations", "extract", "--check")  # CI: catalogs out of date, nothing written
+    assert check.returncode == 1 and "translations/pl/charter/index.po" in check.stdout
     extract = site.signpost("translations", "extract", today="2026-11-23")
     assert extract.returncode == 0, extract.stdout + extract.stderr
+    assert site.signpost("translations", "extract", "--check").returncode == 0
     for language in ("pl", "ur"):
         _, po = catalog(site, language, "charter/index.po")
         fuzzy = [m for m in po if m.id and m.fuzzy]

@@ -10,6 +10,8 @@ def configure(parser) -> None:
     parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG",
                         help="only this language (repeatable; default: every language in mkdocs.yml)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a catalog is out of date with the English pages (for CI)")
 
 
 def run(args) -> int:
@@ -30,16 +32,21 @@ def run(args) -> int:
                                    if not any(f.message.startswith(f"unknown locale `{lang}`") for f in report)]
     try:
         model = load_content_model(settings.content_dir, settings.root / "data")
-        result = extract(settings, model, today=today(), languages=languages)
+        result = extract(settings, model, today=today(), languages=languages, dry_run=args.check)
     except BadTodayError as problem:
         print(f"signpost: {problem}")
         return 2
     report.extend(result.findings)
-    if not args.quiet:
+    if args.check:
+        result.changes = [change for change in result.changes if change.messages_changed]
+    verb = "out of date" if args.check else "written"
+    if not args.quiet or args.check:
         for change in result.changes:
             if change.written:
-                print(f"{change.path}: {change.added} new, {change.fuzzy} changed (fuzzy), {change.obsolete} obsolete")
-        unchanged = sum(not change.written for change in result.changes)
-        print(f"signpost: {len(result.changes) - unchanged} catalogs written, {unchanged} unchanged")
+                print(f"{change.path}: {change.added} new, {change.fuzzy} changed (fuzzy), {change.obsolete} obsolete"
+                      + (" (not written: --check)" if args.check else ""))
+        written = sum(change.written for change in result.changes)
+        print(f"signpost: {written} catalogs {verb}" + ("; run `signpost translations extract`" if args.check and written else ""))
     print_report(report, quiet_when_clean=True)
-    return 1 if report.errors else 0
+    stale = args.check and any(change.written for change in result.changes)
+    return 1 if report.errors or stale else 0

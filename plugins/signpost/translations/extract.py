@@ -62,9 +62,15 @@ class CatalogChange:
     obsolete: int = 0
     written: bool = False
 
+    @property
+    def messages_changed(self) -> bool:
+        """New, changed or removed English messages (not just moved `#:` references)."""
+        return bool(self.added or self.fuzzy or self.obsolete)
+
 
 @dataclass
 class ExtractResult:
+    dry_run: bool = False
     changes: list[CatalogChange] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
@@ -81,10 +87,13 @@ def source_ids(page, settings: TranslationSettings) -> frozenset[str]:
     return frozenset(message.id for message in page_messages(page, settings))
 
 
-def extract(settings: TranslationSettings, model, *, today: dt.date, languages: list[str] | None = None
-            ) -> ExtractResult:
-    """Create or update every catalog of every target language (or of `languages`)."""
-    result = ExtractResult()
+def extract(settings: TranslationSettings, model, *, today: dt.date, languages: list[str] | None = None,
+            dry_run: bool = False) -> ExtractResult:
+    """Create or update every catalog of every target language (or of `languages`).
+
+    With `dry_run`, nothing is written: `changes[].written` says which catalogs are out of date.
+    """
+    result = ExtractResult(dry_run=dry_run)
     templates = {path: _template(page_messages(page, settings)) for path, page in sorted(model.pages.items())}
     interface = _template(interface_messages() + section_title_messages(settings.content_dir))
     for language in languages or settings.target_languages:
@@ -187,8 +196,9 @@ def _update(po: Path, language: str, template: Catalog, today: dt.date, result: 
     change.obsolete = len(set(catalog.obsolete) - before_obsolete)
     new_text = _po_text(catalog)
     if old_text is None or _without_dates(new_text) != _without_dates(old_text):
-        po.parent.mkdir(parents=True, exist_ok=True)
-        po.write_text(new_text, encoding="utf-8")
+        if not result.dry_run:
+            po.parent.mkdir(parents=True, exist_ok=True)
+            po.write_text(new_text, encoding="utf-8")
         change.written = True
     result.changes.append(change)
 
