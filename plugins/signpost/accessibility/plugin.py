@@ -12,11 +12,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from selectolax.lexbor import LexborHTMLParser
 
+from signpost.accessibility.bidi import isolate_number_runs
 from signpost.accessibility.checks import PageSource, check_page, duplicate_titles, translations_only
 from signpost.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
-from signpost.accessibility.bidi import isolate_number_runs
 from signpost.l10n import direction, interface_text
 from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
