@@ -292,3 +292,11 @@ def test_nested_fields_are_reported_on_their_own_line(tmp_path, monkeypatch):
     lines = text.splitlines()
     bad = next(f for f in findings if f.field == "phones[1].number")
     assert lines[bad.line - 1].strip() == "- number: 0113 496 01"
+
+
+def test_category_and_feature_titles_are_offered_to_translators(sample):
+    from signpost.directory.translation import vocabulary_messages
+    messages = vocabulary_messages(sample)
+    assert ("LGBTQ+ support", "data/service-categories.yml", 16) in messages
+    assert any(m == "Step-free access" and f == "data/accessibility-features.yml" and line > 0
+               for m, f, line in messages)

@@ -670,8 +670,3 @@ def directory_sources(model, vocabulary: DirectoryVocabulary, language: str = "e
     for service in sorted(model.services.values(), key=lambda s: s.slug):
         sources[service_page(service.slug)] = service_source(ctx, service)
     return sources
-
-
-def data_interface_messages(vocabulary: DirectoryVocabulary) -> list[str]:
-    """Interface strings that come from data files (category and feature titles), for interface.po."""
-    return sorted({c.title for c in vocabulary.categories.values()} | set(vocabulary.accessibility.values()))

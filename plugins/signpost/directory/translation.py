@@ -42,3 +42,23 @@ def translatable_pages(model) -> dict[str, PageMeta]:
     _CACHE.clear()
     _CACHE[id(model)] = (model, pages)
     return pages
+
+
+def vocabulary_messages(model) -> list[tuple[str, str, int]]:
+    """Category and accessibility-feature titles for the interface catalog: (message, file, line).
+
+    They are interface strings (the same on every page) that live in data files, not in code:
+    `for message, file, line in vocabulary_messages(model): ...` in `signpost translations extract`.
+    """
+    from signpost.model.services import ACCESSIBILITY_FILE, CATEGORIES_FILE
+    data_dir = data_dir_for(model.content_dir, model.registry)
+    vocabulary, _ = load_vocabulary(data_dir)
+    messages: list[tuple[str, str, int]] = []
+    for name, titles in ((CATEGORIES_FILE, [c.title for c in vocabulary.categories.values()]),
+                         (ACCESSIBILITY_FILE, list(vocabulary.accessibility.values()))):
+        path = data_dir / name
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        for title in titles:
+            line = next((number for number, text in enumerate(lines, start=1) if title in text), 0)
+            messages.append((title, f"data/{name}", line))
+    return messages
