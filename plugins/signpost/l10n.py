@@ -40,7 +40,7 @@ def format_date(day: dt.date, language: str) -> str:
 
 
 def format_time(moment: dt.time, language: str) -> str:
-    return babel_format_time(moment, format="short", locale=language)
+    return babel_format_time(moment, format="short", locale="en_GB" if language == "en" else language)
 
 
 def day_name(weekday: int, language: str) -> str:

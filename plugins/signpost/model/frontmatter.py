@@ -19,7 +19,12 @@ from signpost.findings import Finding, error
 FENCE = "---"
 
 
-class _StringDatesLoader(yaml.SafeLoader):
+# The C loader (libyaml) when PyYAML was built with it: composing YAML is most of
+# the time spent reading 90 files, and the C parser is several times faster.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringDatesLoader(_BaseLoader):
     """SafeLoader that leaves dates as text, so impossible dates can be reported."""
 
 
