@@ -140,3 +140,8 @@ def _escape(text: str) -> str:
     for character in ("\\", "[", "]", "*", "_", "<", "`"):
         text = text.replace(character, "\\" + character)
     return text
+
+
+def model_registry_messages(model) -> list[tuple[str, str, int]]:
+    """`registry_messages` for a content model (the shape `signpost.sources` expects)."""
+    return registry_messages(model.registry)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from signpost.findings import Finding
 from signpost.l10n import INTERFACE_CATALOG
+from signpost.sources import translatable_pages
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.extract import orphan_findings
 from signpost.translations.project import load_settings, unknown_locale_findings
@@ -24,7 +25,7 @@ def check_model(model) -> list[Finding]:
     unknown = {f.message.split("`")[1] for f in findings}
     languages = [language for language in settings.target_languages if language not in unknown]
     for language in languages:
-        for content_path in sorted(model.pages):
+        for content_path in sorted(translatable_pages(model)):
             po = catalog_path(settings.translations_dir, language, content_path)
             findings += load_page_catalog(po, language).findings
         findings += load_page_catalog(settings.translations_dir / language / INTERFACE_CATALOG, language).findings

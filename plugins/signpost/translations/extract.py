@@ -32,6 +32,7 @@ from babel.messages.pofile import write_po
 
 from signpost.findings import Finding, warning
 from signpost.l10n import INTERFACE_CATALOG
+from signpost.sources import translatable_page
 from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
                                             find_catalogs, read_catalog, source_changed_date)
 from signpost.translations.messages import extract_messages
@@ -94,8 +95,11 @@ def extract(settings: TranslationSettings, model, *, today: dt.date, languages: 
     With `dry_run`, nothing is written: `changes[].written` says which catalogs are out of date.
     """
     result = ExtractResult(dry_run=dry_run)
-    templates = {path: _template(page_messages(page, settings)) for path, page in sorted(model.pages.items())}
-    interface = _template(interface_messages() + section_title_messages(settings.content_dir))
+    from signpost.sources import translatable_pages
+    templates = {path: _template(page_messages(page, settings))
+                 for path, page in sorted(translatable_pages(model).items())}
+    interface = _template(interface_messages() + section_title_messages(settings.content_dir)
+                          + data_messages(model))
     for language in languages or settings.target_languages:
         for content_path, template in templates.items():
             po = catalog_path(settings.translations_dir, language, content_path)
@@ -113,7 +117,7 @@ def orphan_findings(settings: TranslationSettings, model, languages: list[str]) 
     for language in languages:
         for po in find_catalogs(settings.translations_dir, language):
             content_path = content_path_of(settings.translations_dir, language, po)
-            if content_path is not None and content_path not in model.pages:
+            if content_path is not None and translatable_page(model, content_path) is None:
                 findings.append(orphan_finding(po, content_path))
     return findings
 
@@ -137,6 +141,16 @@ def interface_messages() -> list[SourceMessage]:
             line = text.count("\n", 0, match.start()) + 1
             found.setdefault(match.group(2), []).append((_code_display(path, package), line))
     return [SourceMessage(message, tuple(locations), ()) for message, locations in found.items()]
+
+
+def data_messages(model) -> list[SourceMessage]:
+    """Interface strings kept in data files: category names, topic titles and descriptions."""
+    from signpost.sources import data_interface_messages
+    found: dict[str, list[tuple[str, int]]] = {}
+    for message, file, line in data_interface_messages(model):
+        if message:
+            found.setdefault(message, []).append((file, line))
+    return [SourceMessage(message, tuple(locations), ("from a data file",)) for message, locations in found.items()]
 
 
 def section_title_messages(content_dir: Path) -> list[SourceMessage]:

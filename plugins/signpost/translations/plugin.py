@@ -23,6 +23,7 @@ from signpost.session import SESSION
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.config import TranslationsConfig
+from signpost.sources import translatable_page
 from signpost.translations.extract import orphan_findings, source_ids
 from signpost.translations.messages import BlockMessagesExtension, PageWork
 from signpost.translations.project import load_settings, unknown_locale_findings
@@ -82,9 +83,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self._title_fallback = False
         if not self.config.enabled or self.language == self.default:
             return markdown
-        source = self.model.page(page_source_path(page))
+        source = translatable_page(self.model, page_source_path(page))
         if source is None:
-            return markdown  # generated pages: their own code translates them
+            return markdown  # generated lists: their own code translates them
         catalog = load_page_catalog(self._catalog_path(source.path), self.language)
         SESSION.add(catalog.findings)
         self.work.reset("apply", catalog, source_ids(source, self.settings))

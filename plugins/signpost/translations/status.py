@@ -32,6 +32,7 @@ from pathlib import Path
 from signpost.findings import Finding
 from signpost.translations.catalogs import (catalog_path, content_path_of, display, find_catalogs,
                                             load_page_catalog, source_changed_date)
+from signpost.sources import translatable_page, translatable_pages
 from signpost.translations.extract import orphan_finding, source_ids
 from signpost.translations.project import TranslationSettings, load_settings
 
@@ -104,7 +105,7 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
     po = catalog_path(translations_dir, language, content_path)
     page_catalog = load_page_catalog(po, language)
     status = PageStatus(language, content_path, display(po), page_catalog.exists)
-    page = model.page(content_path)
+    page = translatable_page(model, content_path)
     if page is None:
         return status
     for msgid in source_ids(page, settings):
@@ -123,14 +124,15 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
     return status
 
 
-def interface_status(settings: TranslationSettings, language: str) -> PageStatus:
+def interface_status(settings: TranslationSettings, language: str, model) -> PageStatus:
     """Translation state of the interface strings (`interface.po`), as a pseudo-page `(interface)`."""
     from signpost.l10n import INTERFACE_CATALOG
     from signpost.translations.extract import interface_messages, section_title_messages
     po = settings.translations_dir / language / INTERFACE_CATALOG
     page_catalog = load_page_catalog(po, language)
     status = PageStatus(language, INTERFACE_PAGE, display(po), page_catalog.exists)
-    for message in interface_messages() + section_title_messages(settings.content_dir):
+    from signpost.translations.extract import data_messages
+    for message in interface_messages() + section_title_messages(settings.content_dir) + data_messages(model):
         status.total += 1
         if message.id in page_catalog.usable:
             status.translated += 1
@@ -147,18 +149,18 @@ def project_status(settings: TranslationSettings, model, languages: list[str] | 
     """Status of every page in every target language (or in `languages`), then of its interface strings."""
     result = ProjectStatus()
     for language in languages or settings.target_languages:
-        for content_path in sorted(model.pages):
+        for content_path in sorted(translatable_pages(model)):
             status = page_status(settings.translations_dir, language, content_path, model, settings)
             result.pages.append(status)
             result.findings.extend(load_page_catalog(catalog_path(settings.translations_dir, language, content_path),
                                                      language).findings)
-        interface = interface_status(settings, language)
+        interface = interface_status(settings, language, model)
         result.interface.append(interface)
         result.findings.extend(load_page_catalog(settings.translations_dir / language / "interface.po",
                                                  language).findings)
         for po in find_catalogs(settings.translations_dir, language):
             content_path = content_path_of(settings.translations_dir, language, po)
-            if content_path is not None and content_path not in model.pages:
+            if content_path is not None and translatable_page(model, content_path) is None:
                 result.orphans.append(display(po))
                 result.findings.append(orphan_finding(po, content_path))
     return result

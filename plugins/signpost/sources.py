@@ -1,0 +1,54 @@
+"""Everything translators translate, gathered from the features that own it. MkDocs-free.
+
+Pages written by editors are in `model.pages`; other features make pages or
+interface strings from data (directory service pages, category names, topic
+titles). They list a provider here instead of the translation code knowing
+each of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+# "module:function": function(model) -> {content path: PageMeta} of generated pages.
+PAGE_PROVIDERS = [
+    "signpost.directory.translation:translatable_pages",
+]
+
+# "module:function": function(model) -> [(English message, file, line)] for interface.po.
+INTERFACE_PROVIDERS = [
+    "signpost.directory.translation:vocabulary_messages",
+    "signpost.coverage.topics_page:model_registry_messages",
+]
+
+
+def translatable_pages(model) -> dict:
+    """Editors' pages and generated pages, by content path (`charter/index.md`)."""
+    pages = dict(model.pages)
+    for provider in _functions(tuple(PAGE_PROVIDERS)):
+        for path, page in provider(model).items():
+            pages.setdefault(path, page)
+    return pages
+
+
+def translatable_page(model, path: str):
+    """The page at `path`, written or generated; None when it is neither."""
+    return model.page(path) or translatable_pages(model).get(path)
+
+
+def data_interface_messages(model) -> list[tuple[str, str, int]]:
+    """Interface strings that live in data files (registries, vocabularies)."""
+    messages: list[tuple[str, str, int]] = []
+    for provider in _functions(tuple(INTERFACE_PROVIDERS)):
+        messages.extend(provider(model))
+    return messages
+
+
+@lru_cache(maxsize=None)
+def _functions(specs: tuple[str, ...]):
+    functions = []
+    for spec in specs:
+        module, name = spec.split(":")
+        functions.append(getattr(importlib.import_module(module), name))
+    return tuple(functions)
