@@ -52,7 +52,9 @@ def topics_page_markdown(coverage: Coverage, language: str, *,
 
     title, title_attrs = text("title")
     description, description_attrs = text("description")
-    front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
+    front = yaml.safe_dump({"title": title, "description": description,
+                            "readability_exempt": "A generated A to Z list of topics, not running text."},
+                           allow_unicode=True, sort_keys=False)
     lines = ["---", front.rstrip("\n"), "---", "", f"# {_escape(title)}" + _attrs(title_attrs), "",
              _escape(description)] + ([f"{{: {description_attrs} }}"] if description_attrs else []) + [""]
     intro_end = len(lines)
