@@ -1,8 +1,8 @@
 """Which pages and services still count: a page past its review date, or a service that is not
 active or not reviewed on time, covers nothing.
 
-Uses the freshness schedule (`signpost.freshness.schedule`) when it is installed, so both
-features agree on what "overdue" means; otherwise `review_by` against today. MkDocs-free.
+Uses the freshness schedule (`signpost.freshness.schedule`), so both features agree on
+what "overdue" means. MkDocs-free.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+
+from signpost.freshness.schedule import page_schedule, service_schedule
 
 ACTIVE = "active"
 
@@ -53,35 +55,10 @@ def attribute(thing: Any, name: str, default: Any = None) -> Any:
 
 
 def _page_review_by(page) -> dt.date | None:
-    schedule = _freshness_page_schedule(page)
-    if schedule is not None:
-        return schedule.review_by
-    return page.review_by
+    schedule = page_schedule(page)
+    return schedule.review_by if schedule is not None else page.review_by
 
 
 def _service_review_by(service: Any) -> dt.date | None:
-    try:
-        from signpost.freshness.schedule import service_schedule
-    except ImportError:  # freshness not installed: trust the service's own review_by
-        service_schedule = None
-    if service_schedule is not None:
-        schedule = service_schedule(service)
-        if schedule is not None:
-            return schedule.review_by
-    value = attribute(service, "review_by")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _freshness_page_schedule(page):
-    try:
-        from signpost.freshness.schedule import page_schedule
-    except ImportError:
-        return None
-    return page_schedule(page)
+    schedule = service_schedule(service)
+    return schedule.review_by if schedule is not None else None
