@@ -56,4 +56,7 @@ def run(args) -> int:
           f"Reports: {json_file}, {junit_file}", file=sys.stderr)
     if not result.pages:
         print(f"signpost a11y: no pages found in {args.site}/", file=sys.stderr)
+    # The plain closing line CI reads: one result per page and pass.
+    failed = sum(1 for outcome in result.outcomes if outcome.issues or outcome.crash)
+    print(f"a11y: {len(result.outcomes) - failed} passed, {failed} failed")
     return 0 if result.ok else 1
