@@ -26,12 +26,7 @@ class Liveness:
 
 def page_liveness(page, today: dt.date) -> Liveness:
     """A page counts until its review date has passed."""
-    review_by = _page_review_by(page)
-    if review_by is None:
-        return Liveness(False, "has no usable review date")
-    if review_by < today:
-        return Liveness(False, f"overdue for review since {review_by.isoformat()}")
-    return Liveness(True)
+    return _reviewed_on_time(_page_review_by(page), today)
 
 
 def service_liveness(service: Any, today: dt.date) -> Liveness:
@@ -39,7 +34,10 @@ def service_liveness(service: Any, today: dt.date) -> Liveness:
     status = str(attribute(service, "status") or "")
     if status != ACTIVE:
         return Liveness(False, f"is {status or 'without a status'}, not active")
-    review_by = _service_review_by(service)
+    return _reviewed_on_time(_service_review_by(service), today)
+
+
+def _reviewed_on_time(review_by: dt.date | None, today: dt.date) -> Liveness:
     if review_by is None:
         return Liveness(False, "has no usable review date")
     if review_by < today:

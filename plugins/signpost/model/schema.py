@@ -21,6 +21,8 @@ from signpost.model.registry import Registry
 AUDIENCES = ("young-people", "parents-carers", "professionals")
 PAGE_TYPES = ("page", "standard", "charter", "equal-opportunities", "complaints", "topic", "service",
               "directory", "glossary", "home")
+# ISO 8601 review periods in whole days, weeks, months or years (P6M, P1Y); shared by every schema.
+ISO_PERIOD_PATTERN = "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$"
 REQUIRED = ("title", "description", "audience", "topics", "owner", "last_reviewed", "review_every")
 
 PAGE_SCHEMA: dict[str, Any] = {
@@ -47,7 +49,7 @@ PAGE_SCHEMA: dict[str, Any] = {
                   "description": "The role or team mailbox that keeps this page true."},
         "last_reviewed": {"type": "string", "format": "date",
                           "description": "The day the page was last checked to be true (YYYY-MM-DD)."},
-        "review_every": {"type": "string", "pattern": "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$",
+        "review_every": {"type": "string", "pattern": ISO_PERIOD_PATTERN,
                          "description": "How often it must be reviewed, as an ISO 8601 duration (P6M, P1Y)."},
         "standards": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
                       "description": "Quality standard codes this page explains (standards pages)."},

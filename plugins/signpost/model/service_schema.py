@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
+from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
 
@@ -142,7 +143,7 @@ SERVICE_SCHEMA: dict[str, Any] = {
                   "description": "The role or team mailbox that keeps this service's details true."},
         "last_reviewed": {"type": "string", "format": "date",
                           "description": "The day the details were last checked (YYYY-MM-DD)."},
-        "review_every": {"type": "string", "pattern": "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$",
+        "review_every": {"type": "string", "pattern": ISO_PERIOD_PATTERN,
                          "description": "How often to check them (ISO 8601 duration); default P12M."},
     },
 }
