@@ -175,7 +175,7 @@ def test_service_pages_offer_their_own_sentences_as_translation_messages(tmp_pat
     from signpost.directory.translation import translatable_pages
     from signpost.model import load_content_model
     from signpost.translations.extract import page_messages
-    from signpost.translations.project import load_settings
+    from signpost.engine.mkdocs.project import load_settings
     monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
     site = directory_site(tmp_path / "project")
     site.build()  # writes mkdocs.yml, which the translation settings read

@@ -6,7 +6,8 @@ import datetime as dt
 
 from signpost.translations.catalogs import PageCatalog, load_page_catalog, read_catalog, source_changed_date
 from signpost.translations.integrity import integrity_problems
-from signpost.translations.messages import extract_messages, split_attribute_list
+from signpost.engine.mkdocs.markdown_messages import extract_messages
+from signpost.translations.messages import split_attribute_list
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "def_list", "md_in_html",
               "pymdownx.details"]

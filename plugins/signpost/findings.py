@@ -19,7 +19,7 @@ class Severity(str, enum.Enum):
 
     Warnings never trip `mkdocs build --strict`: the content plugin prints them
     at INFO level in builds and as warnings in `mkdocs serve` (see
-    `signpost.content.plugin.log_finding`). No third level is needed.
+    `signpost.engine.mkdocs.content.plugin.log_finding`). No third level is needed.
     """
 
     ERROR = "error"

@@ -18,13 +18,14 @@ NUMBER_RUN = re.compile(r"(?<!\w)\d[\d:.,/]*(?:(?:[ \u00a0]+|[ \u00a0]*[–\-][ 
 _PROTECTED = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<pre\b.*?</pre>|<code\b.*?</code>"
                         r"|<span dir=\"ltr\" class=\"signpost-ltr\">.*?</span>)", re.DOTALL | re.IGNORECASE)
 _TEXT = re.compile(r">([^<]+)<")
-CONTENT_START = '<article class="md-content__inner'
+#: Where the page content starts when the caller does not say (the engine adapter passes its theme's tag).
+CONTENT_START = "<article"
 CONTENT_END = "</article>"
 
 
-def isolate_number_runs(html: str) -> str:
+def isolate_number_runs(html: str, *, content_start: str = CONTENT_START) -> str:
     """The page with every number run in its content wrapped in `<span dir="ltr">`."""
-    start = html.find(CONTENT_START)
+    start = html.find(content_start)
     end = html.rfind(CONTENT_END)
     if start < 0 or end < start:
         return html

@@ -27,7 +27,8 @@ from signpost.accessibility.vocabulary import (DOCUMENT_FORMATS, FILE_SIZE, IMAG
 from signpost.findings import Finding, error
 
 CHECK = "accessibility"
-CONTENT_SELECTOR = "article.md-content__inner"
+#: The page content area when the caller does not say (the engine adapter passes its theme's selector).
+CONTENT_SELECTOR = "article"
 # Boxes signpost itself adds in previews; they are not the editor's content.
 NOT_CONTENT_SELECTOR = ".signpost-findings"
 DECORATIVE_ROLES = ("presentation", "none")

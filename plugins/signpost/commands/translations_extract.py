@@ -20,7 +20,8 @@ def run(args) -> int:
     from signpost.model import load_content_model
     from signpost.today import BadTodayError, today
     from signpost.translations.extract import extract
-    from signpost.translations.project import load_settings, unknown_locale_findings
+    from signpost.engine.mkdocs.project import load_settings
+    from signpost.settings import unknown_locale_findings
 
     settings = load_settings(args.project)
     if not (settings.root / "mkdocs.yml").is_file():

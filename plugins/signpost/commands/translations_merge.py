@@ -18,7 +18,7 @@ def run(args) -> int:
     from signpost.commands._common import print_report
     from signpost.findings import Report
     from signpost.translations.merge import merge_translations
-    from signpost.translations.project import load_settings
+    from signpost.engine.mkdocs.project import load_settings
 
     settings = load_settings(args.project)
     if not args.delivered.is_dir():

@@ -19,7 +19,7 @@ def run(args) -> int:
     from signpost.findings import Report
     from signpost.model import load_content_model
     from signpost.today import today
-    from signpost.translations.project import load_settings
+    from signpost.engine.mkdocs.project import load_settings
     from signpost.translations.status import project_status
 
     settings = load_settings(args.project)

@@ -1,6 +1,6 @@
 """Languages of the site and whether a page is fully translated in each. MkDocs-free.
 
-The translations feature owns both facts (`signpost.translations.project.load_settings`,
+The translations feature owns both facts (`signpost.engine.mkdocs.project.load_settings`,
 `signpost.translations.status.page_status`); this module only asks it, lazily, and
 degrades to "unknown" when it cannot answer (then no language gap is reported,
 and the report says why), so coverage never breaks because translations changed.
@@ -101,7 +101,7 @@ def site_languages(root: Path) -> tuple[list[str], str]:
 
 def _settings(root: Path):
     try:
-        from signpost.translations.project import load_settings
+        from signpost.engine.mkdocs.project import load_settings
     except ImportError:
         return None
     try:

@@ -36,7 +36,7 @@ def outdated_translations(model, languages: Iterable[str]) -> list[OutdatedTrans
     """Every page, in every language given, whose translation has fuzzy messages."""
     try:
         from signpost.translations.catalogs import catalog_path, load_page_catalog
-        from signpost.translations.project import load_settings
+        from signpost.engine.mkdocs.project import load_settings
         from signpost.translations.status import page_status
     except ImportError:  # the translations feature is not installed: nothing can be outdated
         return []

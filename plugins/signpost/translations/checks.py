@@ -15,7 +15,8 @@ from signpost.l10n import INTERFACE_CATALOG
 from signpost.sources import translatable_pages
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.extract import orphan_findings
-from signpost.translations.project import load_settings, unknown_locale_findings
+from signpost.engine.mkdocs.project import load_settings
+from signpost.settings import unknown_locale_findings
 
 
 def check_model(model) -> list[Finding]:

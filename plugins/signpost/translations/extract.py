@@ -35,8 +35,7 @@ from signpost.l10n import INTERFACE_CATALOG
 from signpost.sources import translatable_page
 from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
                                             find_catalogs, read_catalog, source_changed_date)
-from signpost.translations.messages import extract_messages
-from signpost.translations.project import TranslationSettings
+from signpost.settings import Settings
 
 PROJECT = "Riverside Youth Advice"
 _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -77,18 +76,18 @@ class ExtractResult:
     orphans: list[str] = field(default_factory=list)
 
 
-def page_messages(page, settings: TranslationSettings) -> list[SourceMessage]:
+def page_messages(page, settings: Settings) -> list[SourceMessage]:
     """The messages of a page (a model PageMeta): title, description, then its blocks in order."""
     return list(_page_messages(page.file, page.title, page.description, page.body, page.body_line,
                                page.line_of("title") or 1, page.line_of("description") or 1,
-                               tuple(settings.extensions), _frozen(settings.extension_configs)))
+                               settings.block_reader))
 
 
-def source_ids(page, settings: TranslationSettings) -> frozenset[str]:
+def source_ids(page, settings: Settings) -> frozenset[str]:
     return frozenset(message.id for message in page_messages(page, settings))
 
 
-def extract(settings: TranslationSettings, model, *, today: dt.date, languages: list[str] | None = None,
+def extract(settings: Settings, model, *, today: dt.date, languages: list[str] | None = None,
             dry_run: bool = False) -> ExtractResult:
     """Create or update every catalog of every target language (or of `languages`).
 
@@ -111,7 +110,7 @@ def extract(settings: TranslationSettings, model, *, today: dt.date, languages: 
     return result
 
 
-def orphan_findings(settings: TranslationSettings, model, languages: list[str]) -> list[Finding]:
+def orphan_findings(settings: Settings, model, languages: list[str]) -> list[Finding]:
     """A warning for each page catalog whose page no longer exists."""
     findings = []
     for language in languages:
@@ -249,7 +248,7 @@ def _without_dates(text: str) -> str:
 
 @lru_cache(maxsize=2048)
 def _page_messages(file: str, title: str, description: str, body: str, body_line: int, title_line: int,
-                   description_line: int, extensions: tuple, configs: tuple) -> tuple[SourceMessage, ...]:
+                   description_line: int, read_blocks) -> tuple[SourceMessage, ...]:
     merged: dict[str, tuple[list, list]] = {}
 
     def add(msgid: str, line: int, comment: str) -> None:
@@ -265,7 +264,7 @@ def _page_messages(file: str, title: str, description: str, body: str, body_line
         add(" ".join(description.split()), description_line, "page description (front matter)")
     lines = body.splitlines()
     cursor = 0
-    for block in extract_messages(body, list(extensions), _thawed(configs)):
+    for block in read_blocks(body):
         index = _find_line(lines, block.raw_first_line, cursor)
         if index is not None:
             cursor = index
@@ -306,19 +305,3 @@ def _python_interface_strings(path: Path) -> list[tuple[str, int]]:
 
 def _code_display(path: Path, package: Path) -> str:
     return "plugins/" + path.relative_to(package.parent).as_posix()
-
-
-def _frozen(value):
-    if isinstance(value, dict):
-        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
-    if isinstance(value, list):
-        return ("__list__",) + tuple(_frozen(v) for v in value)
-    return value
-
-
-def _thawed(value):
-    if isinstance(value, tuple) and value and value[0] == "__list__":
-        return [_thawed(v) for v in value[1:]]
-    if isinstance(value, tuple):
-        return {k: _thawed(v) for k, v in value}
-    return value

@@ -1,11 +1,12 @@
-"""Changes to the built HTML, sitemap and search index that the theme templates cannot make. MkDocs-free.
+"""Changes to the built sitemap, search index and page content that the theme templates cannot make. MkDocs-free.
 
-- `<html lang dir>` and `<body dir>` from babel for every page (fallback pages
-  included; Material puts `dir` on `<body>` only, from its own language file);
-- `hreflang` alternates only for languages the page is translated into;
 - the fallback notice, placed under the page's first heading;
 - one search index per language, and each language's pages pointed at it;
 - the sitemap without pages that have no translation in their language.
+
+Rewrites that depend on the theme's page structure (`<html lang dir>`, the
+hreflang links, Material's `__config` script) are in
+`signpost.engine.mkdocs.material`.
 """
 
 from __future__ import annotations
@@ -17,43 +18,8 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Callable, Iterable
 
-_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
-_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
-_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="([^"]+)">\s*\n?')
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-
-def set_document_language(page_html: str, language: str, direction: str) -> str:
-    """`lang` and `dir` on `<html>`, `dir` on `<body>`."""
-    def html_tag(match: re.Match) -> str:
-        return _with_attributes(match.group(0), {"lang": language, "dir": direction})
-
-    def body_tag(match: re.Match) -> str:
-        return _with_attributes(match.group(0), {"dir": direction})
-
-    return _BODY_TAG.sub(body_tag, _HTML_TAG.sub(html_tag, page_html, count=1), count=1)
-
-
-def prune_alternate_links(page_html: str, keep: Callable[[str], bool]) -> str:
-    """Remove `<link rel="alternate" hreflang="xx">` of each language for which `keep(xx)` is false."""
-    return _ALTERNATE.sub(lambda m: m.group(0) if keep(m.group(1)) else "", page_html)
-
-
-def point_search_at_language(page_html: str, language: str) -> str:
-    """Make Material's search on a `/<language>/` page load `<language>/search/search_index.json`."""
-    def rewrite(match: re.Match) -> str:
-        try:
-            config = json.loads(match.group(2))
-        except ValueError:
-            return match.group(0)
-        base = str(config.get("base", "."))
-        # The trailing slash matters: Material resolves `search/search_index.json` against it.
-        config["base"] = f"{base.rstrip('/')}/{language}/" if base not in ("", ".") else f"{language}/"
-        return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
-
-    return _CONFIG_SCRIPT.sub(rewrite, page_html, count=1)
 
 
 def fallback_notice_html(text: str, link_text: str, english_url: str, language: str, direction: str) -> str:
@@ -110,14 +76,3 @@ def prune_sitemap(xml_text: str, dropped_urls: set[str]) -> str:
 
 def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, mtime=0)
-
-
-def _with_attributes(tag: str, attributes: dict[str, str]) -> str:
-    for name, value in attributes.items():
-        pattern = re.compile(rf'\s{name}="[^"]*"', re.I)
-        replacement = f' {name}="{html.escape(value)}"'
-        if pattern.search(tag):
-            tag = pattern.sub(replacement, tag, count=1)
-        else:
-            tag = tag[:-1].rstrip("/") + replacement + ">"
-    return tag

@@ -34,7 +34,7 @@ from signpost.translations.catalogs import (catalog_path, content_path_of, displ
                                             load_page_catalog, source_changed_date)
 from signpost.sources import translatable_page, translatable_pages
 from signpost.translations.extract import orphan_finding, source_ids
-from signpost.translations.project import TranslationSettings, load_settings
+from signpost.settings import Settings
 
 INTERFACE_PAGE = "(interface)"
 
@@ -99,9 +99,11 @@ class ProjectStatus:
 
 
 def page_status(translations_dir: Path | str, language: str, content_path: str, model,
-                settings: TranslationSettings | None = None) -> PageStatus:
+                settings: Settings | None = None) -> PageStatus:
     """Translation state of the page at `content_path` (`charter/index.md`) in `language`."""
-    settings = settings or load_settings(Path(model.content_dir).parent)
+    if settings is None:
+        from signpost.engine.mkdocs.project import load_settings
+        settings = load_settings(Path(model.content_dir).parent)
     po = catalog_path(translations_dir, language, content_path)
     page_catalog = load_page_catalog(po, language)
     status = PageStatus(language, content_path, display(po), page_catalog.exists)
@@ -124,7 +126,7 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
     return status
 
 
-def interface_status(settings: TranslationSettings, language: str, model) -> PageStatus:
+def interface_status(settings: Settings, language: str, model) -> PageStatus:
     """Translation state of the interface strings (`interface.po`), as a pseudo-page `(interface)`."""
     from signpost.l10n import INTERFACE_CATALOG
     from signpost.translations.extract import interface_messages, section_title_messages
@@ -145,7 +147,7 @@ def interface_status(settings: TranslationSettings, language: str, model) -> Pag
     return status
 
 
-def project_status(settings: TranslationSettings, model, languages: list[str] | None = None) -> ProjectStatus:
+def project_status(settings: Settings, model, languages: list[str] | None = None) -> ProjectStatus:
     """Status of every page in every target language (or in `languages`), then of its interface strings."""
     result = ProjectStatus()
     for language in languages or settings.target_languages:

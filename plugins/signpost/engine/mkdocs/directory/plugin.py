@@ -24,12 +24,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from signpost.directory.config import DirectoryConfig
+from signpost.engine.mkdocs.directory.config import DirectoryConfig
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
                                        category_source, forget_translations, generated_pages, home_source,
                                        service_page, service_source, topic_services_markdown,
                                        unreadable_service_source)
-from signpost.mkdocs_support import (content_model, current_language, default_language, is_inner_language_build,
+from signpost.engine.mkdocs.support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
 from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
 from signpost.session import SESSION

@@ -16,12 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from signpost.freshness.checks import FreshnessResult, FreshnessSettings, run_checks
-from signpost.freshness.config import FreshnessConfig
+from signpost.engine.mkdocs.freshness.config import FreshnessConfig
 from signpost.freshness.notice import overdue_banner_html, review_notice_html
 from signpost.freshness.report import PageEntry, pages_json
 from signpost.freshness.schedule import ReviewSchedule, Status
 from signpost.freshness.translations import OutdatedTranslation, outdated_translations, translation_findings
-from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
+from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path)
 from signpost.session import SESSION
 from signpost.today import today

@@ -11,14 +11,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from signpost.coverage.checks import coverage_of
-from signpost.coverage.config import CoverageConfig
+from signpost.engine.mkdocs.coverage.config import CoverageConfig
 from signpost.coverage.languages import Translation
 from signpost.coverage.liveness import attribute
 from signpost.coverage.matrix import Coverage
 from signpost.coverage.sections import find_markers, missing_in_html
 from signpost.coverage.topics_page import topics_page_markdown
 from signpost.findings import error
-from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
+from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path)
 from signpost.session import SESSION
 

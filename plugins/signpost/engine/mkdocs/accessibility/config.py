@@ -3,13 +3,15 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from signpost.engine.mkdocs.material import CONTENT_SELECTOR
+
 
 class AccessibilityConfig(Config):
     enabled = opt.Type(bool, default=True)
 
     # Settings for the static checks (every page, every language)
     checks = opt.Type(bool, default=True)
-    content_selector = opt.Type(str, default="article.md-content__inner")
+    content_selector = opt.Type(str, default=CONTENT_SELECTOR)
 
     # Settings for readability (warnings; `readability_exempt` in front matter opts a page out)
     readability = opt.Type(bool, default=True)

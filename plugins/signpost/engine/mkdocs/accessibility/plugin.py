@@ -14,17 +14,16 @@ from selectolax.lexbor import LexborHTMLParser
 
 from signpost.accessibility.bidi import isolate_number_runs
 from signpost.accessibility.checks import PageSource, check_page, duplicate_titles, translations_only
-from signpost.accessibility.config import AccessibilityConfig
+from signpost.engine.mkdocs.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
 from signpost.l10n import direction, interface_text
-from signpost.mkdocs_support import content_model, current_language, default_language, page_source_path
+from signpost.engine.mkdocs.material import CONTENT_START, PREVIEW_ANCHOR
+from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
 
 # Where the translations feature keeps page catalogs: translations/<lang>/<page path>.po.
 TRANSLATIONS_DIR = "translations"
-# In `mkdocs serve`, this page's findings are shown at the top of its content.
-PREVIEW_ANCHOR = '<article class="md-content__inner md-typeset">'
 
 
 class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
@@ -60,7 +59,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             return output
         source = self._page_source(page, config)
         if direction(source.language) == "rtl":
-            output = isolate_number_runs(output)  # phone numbers must not read backwards in Urdu
+            output = isolate_number_runs(output, content_start=CONTENT_START)  # phone numbers must not read backwards in Urdu
         if not (self.config.checks or self.config.readability):
             return output
         tree = LexborHTMLParser(output)  # parsed once for both: about 0.5 ms for a 120 KB page

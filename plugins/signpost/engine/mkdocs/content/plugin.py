@@ -6,10 +6,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from signpost.content.config import ContentConfig
+from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
-from signpost.mkdocs_support import is_inner_language_build, page_source_path, project_root
+from signpost.engine.mkdocs.support import is_inner_language_build, page_source_path, project_root
 from signpost.session import SESSION, findings_box_html
 from signpost.today import BadTodayError, today
 

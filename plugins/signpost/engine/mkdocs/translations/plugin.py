@@ -17,16 +17,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 from signpost import l10n
-from signpost.mkdocs_support import (build_languages, content_model, current_language, default_language,
+from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path, project_root)
 from signpost.session import SESSION
+from signpost.engine.mkdocs import material
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, load_page_catalog
-from signpost.translations.config import TranslationsConfig
+from signpost.engine.mkdocs.translations.config import TranslationsConfig
 from signpost.sources import translatable_page
 from signpost.translations.extract import orphan_findings, source_ids
-from signpost.translations.messages import BlockMessagesExtension, PageWork
-from signpost.translations.project import load_settings, unknown_locale_findings
+from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
+from signpost.translations.messages import PageWork
+from signpost.engine.mkdocs.project import settings_from_config
+from signpost.settings import unknown_locale_findings
 from signpost.translations.status import page_status
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -49,7 +52,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.enabled:
             return config
         root = project_root(config)
-        self.settings = load_settings(root)
+        self.settings = settings_from_config(config)
         self.settings.translations_dir = root / self.config.translations_dir
         l10n.set_translations_dir(self.settings.translations_dir)
         self.language, self.default = current_language(config), default_language(config)
@@ -110,11 +113,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_post_page(self, output_html, *, page, config):
         if not self.config.enabled:
             return output_html
-        output_html = output.set_document_language(output_html, self.language, l10n.direction(self.language))
+        output_html = material.set_document_language(output_html, self.language, l10n.direction(self.language))
         if self.config.prune_alternates:
-            output_html = output.prune_alternate_links(output_html, lambda lang: self._has_translation(page, lang))
+            output_html = material.prune_alternate_links(output_html, lambda lang: self._has_translation(page, lang))
         if self.config.search_per_language and self.language != self.default and "i18n" in config.plugins:
-            output_html = output.point_search_at_language(output_html, self.language)
+            output_html = material.point_search_at_language(output_html, self.language)
         return output_html
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) built every language

@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/accessibility (entry point in pyproject.toml)."""

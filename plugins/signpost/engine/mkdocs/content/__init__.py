@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/content (entry point in pyproject.toml)."""

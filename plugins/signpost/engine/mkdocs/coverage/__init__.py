@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/coverage (entry point in pyproject.toml)."""

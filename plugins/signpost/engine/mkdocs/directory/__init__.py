@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/directory (entry point in pyproject.toml)."""

@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/freshness (entry point in pyproject.toml)."""

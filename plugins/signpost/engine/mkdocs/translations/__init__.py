@@ -1,0 +1,1 @@
+"""MkDocs plugin signpost/translations (entry point in pyproject.toml)."""
