@@ -15,6 +15,7 @@ MODEL_CHECKS: list[str] = [
     "signpost.coverage.checks:check_model",
     "signpost.directory.checks:check_model",
     "signpost.translations.checks:check_model",
+    "signpost.facts.checks:check_model",
 ]
 
 

@@ -25,6 +25,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("translations", "status"), "translations_status", "How much of each page is translated, per language."),
     (("report", "freshness"), "report_freshness", "Every page and service with its owner and review date."),
     (("report", "coverage"), "report_coverage", "The topic x language coverage matrix and every gap."),
+    (("report", "facts"), "report_facts", "Every fact with its source, verification date and where it is used."),
     (("report", "readability"), "report_readability", "Reading-ease and sentence-length table per page."),
     (("a11y",), "a11y", "Run the browser accessibility check (pa11y-ci in Chromium) over the built site."),
 ]

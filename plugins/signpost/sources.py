@@ -20,6 +20,7 @@ PAGE_PROVIDERS = [
 INTERFACE_PROVIDERS = [
     "signpost.directory.translation:vocabulary_messages",
     "signpost.coverage.topics_page:model_registry_messages",
+    "signpost.facts.messages:interface_messages",
 ]
 
 

@@ -61,6 +61,17 @@ PAGE_SCHEMA: dict[str, Any] = {
                                "description": "Directory categories whose services this topic page lists."},
         "readability_exempt": {"type": "string", "minLength": 10,
                                "description": "Why this page may use long sentences (skips the readability warnings)."},
+        "sources": {"type": "array", "uniqueItems": True,
+                    "items": {"type": "object", "additionalProperties": False, "required": ["claim", "url"],
+                              "properties": {
+                                  "claim": {"type": "string", "minLength": 5,
+                                            "description": "The statement on the page this source supports."},
+                                  "url": {"type": "string", "pattern": "^https://",
+                                          "description": "Where it is published (legislation.gov.uk, gov.uk, ...)."},
+                                  "checked": {"type": "string", "format": "date",
+                                              "description": "The day it was checked (YYYY-MM-DD)."}}},
+                    "description": "Where each legal or factual claim on the page comes from "
+                                   "(values used often belong in data/facts.yml instead)."},
         "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "path", "tags"]},
                  "description": "Material for MkDocs: parts of the layout to hide."},
         "search": {"type": "object", "properties": {"exclude": {"type": "boolean"}},

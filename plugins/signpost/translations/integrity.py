@@ -43,6 +43,10 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
             problems.append(f"{label} {_list(missing)} is missing or changed")
         if extra and not missing:
             problems.append(f"{label} {_list(extra)} is not in the English text")
+    from signpost.facts.references import keys_in  # facts helper: {{ fact.x }} must survive translation
+    if keys_in(msgid) != keys_in(msgstr):
+        problems.append(f"fact references {_list(Counter(keys_in(msgid)))} must stay as they are "
+                        f"(found {_list(Counter(keys_in(msgstr))) or 'none'})")
     fields, translated_fields = set(_FIELD.findall(msgid)), set(_FIELD.findall(msgstr))
     if fields != translated_fields:
         problems.append(f"placeholders {_list(Counter(fields))} must stay as they are (found {_list(Counter(translated_fields)) or 'none'})")

@@ -78,6 +78,10 @@ def split_attribute_list(text: str) -> tuple[str, str]:
 
 def is_translatable(msgid: str) -> bool:
     """Blocks with no letters (numbers, symbols) and stashed raw HTML are not messages."""
+    if "{{" in msgid:  # a cell that is only a fact reference is a value, the same in every language
+        from signpost.facts.references import only_references
+        if only_references(msgid):
+            return False
     return bool(msgid) and "\u0002" not in msgid and bool(_LETTER.search(msgid))
 
 

@@ -9,7 +9,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
-from signpost.engine.mkdocs.support import is_inner_language_build, page_source_path, project_root
+from signpost.engine.mkdocs.support import current_language, is_inner_language_build, page_source_path, project_root
+from signpost.facts.pages import page_markdown
 from signpost.session import SESSION, findings_box_html
 from signpost.today import BadTodayError, today
 
@@ -37,6 +38,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         root = project_root(config)
         self.model = load_content_model(config.docs_dir, root / self.config.data_dir)
         SESSION.add(self.model.report)
+        if not is_inner_language_build(config):
+            from signpost.facts.checks import check_model as check_facts
+            SESSION.add(check_facts(self.model))  # review dates, references, real-looking numbers
         return config
 
     @event_priority(100)
@@ -57,7 +61,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if meta is not None:
             # Other plugins and templates read the validated model, never the raw front matter.
             page.meta["signpost"] = meta
-        return markdown
+        # Facts ({{ fact.x }}) and "Get help now", in this build's language (signpost.facts, MkDocs-free).
+        return page_markdown(self.model, page_source_path(page), markdown, current_language(config))
 
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from signpost import l10n
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path, project_root)
+from signpost.facts.pages import ReferenceKeepingTranslator
 from signpost.session import SESSION
 from signpost.engine.mkdocs import material
 from signpost.translations import output
@@ -91,9 +92,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return markdown  # generated lists: their own code translates them
         catalog = load_page_catalog(self._catalog_path(source.path), self.language)
         SESSION.add(catalog.findings)
-        self.work.reset("apply", catalog, source_ids(source, self.settings))
+        # Catalog msgids keep {{ fact.x }} references; the blocks being rendered hold their values.
+        translator = ReferenceKeepingTranslator(catalog, source_ids(source, self.settings), self.model, self.language)
+        self.work.reset("apply", translator, translator.source_ids)
         for key, english in (("title", source.title), ("description", source.description)):
-            translated = catalog.translate(" ".join(english.split())) if english else None
+            translated = translator.translate(" ".join(english.split())) if english else None
             if translated:
                 page.meta[key] = translated
             elif key == "title" and english:

@@ -1,0 +1,34 @@
+"""`signpost report facts`: every fact with its value, source, verification date and where it is used."""
+
+from __future__ import annotations
+
+HELP = "Every fact (helplines, the centre, wage rates) with its source, verification date and uses."
+
+
+def configure(parser) -> None:
+    from signpost.commands._common import add_project_arguments
+    add_project_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def run(args) -> int:
+    import sys
+    from pathlib import Path
+
+    from signpost.facts.checks import check_model
+    from signpost.facts.report import format_report, report_rows, rows_json
+    from signpost.model import load_content_model
+    from signpost.today import BadTodayError, today
+
+    try:
+        day = today()
+    except BadTodayError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
+    model = load_content_model(args.content, args.data)
+    rows = report_rows(model, day, Path(args.data).parent / "translations")
+    print(rows_json(rows) if args.json else format_report(rows), end="")
+    problems = [finding for finding in check_model(model) if finding.is_error]
+    for finding in problems:
+        print(finding.format(), file=sys.stderr)
+    return 1 if problems else 0
