@@ -67,7 +67,7 @@ def _item(fact: Fact, translate: Callable[[str], str]) -> dict:
     item = {"name": translate(fact.name) if fact.kind == "emergency" else fact.name,
             "description": translate(fact.description) if fact.description else "",
             "hours": translate(values["hours"]) if "hours" in values else "",
-            "url": values.get("url", ""), "keyword": values.get("keyword", "")}
+            "url": values.get("url", ""), "keyword": values.get("keyword", ""), "is_centre": fact.kind == "centre"}
     if "phone" in values:
         item.update(phone=values["phone"], phone_href=phones.tel_href(values["phone"]))
     if "text" in values:
