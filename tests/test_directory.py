@@ -6,10 +6,9 @@ import html
 import json
 import re
 
-import jsonschema
 import pytest
 
-from signpost.model.service_export import HSDS_SUBSET_SCHEMA
+from signpost.model.service_oruk import profile_errors
 from sitebuilder import FixtureSite, page
 from test_services_fixtures import write_service
 
@@ -84,7 +83,7 @@ def test_service_page_shows_everything_a_reader_needs(built):
         assert badge in text, badge
     assert 'href="tel:+441134960123"' in markup and 'href="sms:+441614960456"' in markup
     assert 'href="mailto:clinic@example.org"' in markup
-    assert "https://www.openstreetmap.org/?mlat=53.80000&amp;mlon=-1.55000" in markup
+    assert "https://www.openstreetmap.org/?mlat=54.05000&amp;mlon=2.45000" in markup
     assert "Monday" in text and "9:00" in text
     assert re.search(r'Details last checked on <time datetime="2026-10-01">1 October 2026</time>', markup)
     report = re.search(r'href="(mailto:directory-team@example.org\?[^"]+)"', markup).group(1)
@@ -108,6 +107,28 @@ def test_service_page_has_schema_org_data(built):
     spec = place["openingHoursSpecification"][0]
     assert spec["@type"] == "OpeningHoursSpecification" and spec["opens"] == "09:00"
     assert "https://schema.org/Monday" in spec["dayOfWeek"]
+    # Properties sit on the types schema.org defines them for.
+    assert "availableLanguage" not in service and "isAccessibleForFree" not in service
+    assert all(c["availableLanguage"] == ["en", "pl", "bfi"] for c in service["availableChannel"])
+    phone = next(c["servicePhone"] for c in service["availableChannel"] if "servicePhone" in c)
+    assert phone["@type"] == "ContactPoint" and phone["availableLanguage"] == ["en", "pl", "bfi"]
+    assert place["isAccessibleForFree"] is True
+    assert service["offers"] == {"@type": "Offer", "price": 0, "priceCurrency": "GBP"}
+
+
+def test_inactive_service_carries_no_service_markup(built):
+    markup = built.html("local-info/services/old-bus/")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S).group(1))
+    assert data["@type"] == "WebPage" and "mainEntity" not in data
+    assert "GovernmentService" not in markup
+
+
+def test_json_ld_cannot_end_its_script_element():
+    from signpost.directory.structured_data import script_json
+    text = script_json({"name": "</script><script>alert(1)</script> & \u2028\u2029 <!--"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script> & \u2028\u2029 <!--"
 
 
 def test_topic_page_lists_the_services_of_its_categories(built):
@@ -122,15 +143,19 @@ def test_inactive_service_page_says_so(built):
     assert "This service is no longer available." in text
 
 
-def test_open_data_validates_and_omits_empty_fields(built):
-    data = json.loads((built.site / "open-data/services.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(HSDS_SUBSET_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
-    assert [item["name"] for item in data] == ["Youth Housing Line", "Riverside Test Clinic"]  # by slug
-    line = next(item for item in data if item["name"] == "Youth Housing Line")
+def test_open_data_is_valid_open_referral_uk_and_omits_empty_fields(built):
+    page = json.loads((built.site / "open-data/services.json").read_text(encoding="utf-8"))
+    assert [item["name"] for item in page["contents"]] == ["Youth Housing Line", "Riverside Test Clinic"]  # by slug
+    assert (page["total_items"], page["total_pages"], page["page_number"], page["first_page"]) == (2, 1, 1, True)
+    line_id = page["contents"][0]["id"]
+    line = json.loads((built.site / f"open-data/services/{line_id}.json").read_text(encoding="utf-8"))
+    assert profile_errors("service", line) == []
     assert "service_at_locations" not in line and "alert" not in line
-    assert line["schedules"] == [{"byday": "MO,TU,WE,TH,FR", "opens_at": "18:00", "closes_at": "22:00",
-                                  "freq": "WEEKLY", "description": "Text line"}]
-    assert "null" not in (built.site / "open-data/services.json").read_text(encoding="utf-8")
+    assert [{k: v for k, v in s.items() if k not in ("id", "service_id")} for s in line["schedules"]] == [
+        {"byday": "MO,TU,WE,TH,FR", "opens_at": "18:00", "closes_at": "22:00", "freq": "WEEKLY",
+         "description": "Text line"}]
+    for path in (built.site / "open-data").rglob("*.json"):
+        assert "null" not in path.read_text(encoding="utf-8"), path
     header = (built.site / "open-data/services.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("id,slug,name,status,alert,description,")
 
@@ -185,7 +210,7 @@ def test_service_pages_offer_their_own_sentences_as_translation_messages(tmp_pat
     assert ids == ["Riverside Test Clinic", "Free condoms, tests and advice.",
                    "Closed from 24 December to 2 January.", "We also talk about consent.",
                    "Anyone aged 13 to 24 in Riverside.", "If you are under 16 we keep what you say private.",
-                   "Buses 4 and 12 stop outside."]
+                   "Buses 4 and 12 stop outside.", "A fictional health charity for young people."]
 
 
 def test_bad_service_files_give_findings_and_safe_pages(tmp_path):
@@ -197,7 +222,8 @@ def test_bad_service_files_give_findings_and_safe_pages(tmp_path):
                       {"byday": ["XX", "MO"], "opens_at": "25:00", "closes_at": "09:00"}]}])
     result = site.build()
     assert not result.ok and "Traceback" not in result.output
-    for where in ("broken.md:3: error", "latin1.md:2: error", "odd-values.md:21: error: [phones[0].number]"):
+    for where in ("broken.md:3: error", "latin1.md:2: error", "odd-values.md:18: error: [phones[0].number]",
+                  "locations/hub.md:4: error: [latitude]"):
         assert where in result.output, where
     broken = result.html("local-info/services/broken/")
     assert "unclosed" not in broken and "Service details not available" in broken

@@ -18,10 +18,12 @@ from signpost.commands.import_services import import_text
 from signpost.model import load_content_model
 from signpost.model.frontmatter import read_document
 from signpost.model.service_csv import services_csv
-from signpost.model.service_export import HSDS_SUBSET_SCHEMA, open_data_files
+from signpost.model.service_export import open_data_files
+from signpost.model.service_oruk import profile_errors
+from signpost.model.service_places import place_schema_json
 from signpost.model.service_schema import SERVICE_SCHEMA
 from signpost.model.services import load_vocabulary
-from test_services_fixtures import service_meta, service_text
+from test_services_fixtures import location_text, organisation_text, place_files, service_meta, service_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAMA = [re.compile(p) for p in (r"^0113 496 0\d{3}$", r"^020 7946 0\d{3}$", r"^0161 496 0\d{3}$",
@@ -37,8 +39,10 @@ def sample(tmp_path_factory):
 
 
 def project(tmp_path: Path, services: dict[str, str], pages: dict[str, str] | None = None) -> Path:
+    """A project with the real data folder, these services and the places the base service names."""
     import shutil
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    pages = {**place_files(), **(pages or {})}
     for slug, text in services.items():
         target = tmp_path / "content" / "local-info" / "services" / f"{slug}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +64,7 @@ def service_findings(tmp_path: Path, services: dict[str, str], monkeypatch) -> l
 # The sample data -------------------------------------------------------------------
 
 def test_sample_services_are_valid_and_cover_every_category(sample):
-    findings = [f.format() for f in sample.report if "/services/" in f.file]
+    findings = [f.format() for f in sample.report if "/local-info/" in f.file]
     assert findings == []
     listed = [s for s in sample.services.values() if s.is_listed]
     assert len(listed) >= 40
@@ -94,8 +98,9 @@ def test_service_objects_expose_what_other_checks_read(sample):
 def test_published_schemas_match_the_code():
     assert json.loads((ROOT / "docs/schema/service.schema.json").read_text()) == SERVICE_SCHEMA, \
         "regenerate: python -m signpost.model.service_schema > docs/schema/service.schema.json"
-    assert json.loads((ROOT / "docs/schema/hsds-service-subset.schema.json").read_text()) == HSDS_SUBSET_SCHEMA, \
-        "regenerate: python -m signpost.model.service_export > docs/schema/hsds-service-subset.schema.json"
+    for kind in ("organisation", "location"):
+        assert (ROOT / f"docs/schema/service-{kind}.schema.json").read_text() == place_schema_json(kind)
+    assert not (ROOT / "docs/schema/hsds-service-subset.schema.json").exists()
 
 
 # Bad input: each a finding with file, field and line ---------------------------------------
@@ -117,8 +122,16 @@ BAD = [
     ("status", dict(status="closed"), "status", "cannot be 'closed'"),
     ("unknown field", dict(catgories=["housing"]), "catgories", "did you mean"),
     ("date", dict(last_reviewed="2026-02-30"), "last_reviewed", "not a real date"),
-    ("accessibility", dict(locations=[{"name": "Hub", "accessibility": ["ramp"]}]),
-     "locations[0].accessibility", "unknown accessibility feature"),
+    ("24:00", dict(schedules=[{"byday": ["MO"], "opens_at": "18:00", "closes_at": "24:00"}]),
+     "schedules[0].closes_at", "23:59"),
+    ("unknown organisation", dict(organization="riverside-helth"), "organization",
+     "unknown organisation `riverside-helth` did you mean `riverside-health`?"),
+    ("unknown location", dict(locations=[{"location": "riverside-health-hbu"}]), "locations[0].location",
+     "unknown location `riverside-health-hbu` did you mean `riverside-health-hub`?"),
+    ("address written out", dict(locations=[{"name": "Hub", "address_1": "1 High Street"}]), "locations[0]",
+     "addresses live in content/local-info/locations/"),
+    ("organisation written out", dict(organization={"name": "Someone"}), "organization",
+     "must name a file in content/local-info/organisations/"),
 ]
 
 
@@ -184,8 +197,9 @@ def test_new_service_writes_a_complete_file_and_never_overwrites(fixture_site):
     assert uuid.UUID(document.meta["id"]).version == 4
     assert document.meta["last_reviewed"] == "2026-11-05"
     assert document.meta["name"] == "Riverside Drop-in & Café"
-    for key in ("status", "organization", "categories", "phones", "locations", "owner", "review_every"):
+    for key in ("status", "categories", "phones", "owner", "review_every"):
         assert key in document.meta
+    assert "# organization:" in target.read_text() and "#   - location:" in target.read_text()
     check = fixture_site.signpost("check", "--json")
     problems = [f for f in json.loads(check.stdout) if "/services/" in f["file"]]
     assert problems == []
@@ -212,11 +226,11 @@ def test_import_round_trips_the_sample_data(sample, tmp_path, monkeypatch):
 
 def test_import_reports_every_bad_row_with_row_and_column(fixture_site, tmp_path):
     rows = [
-        ["slug", "name", "status", "categories", "phones", "owner", "last_reviewed", "location1_name",
+        ["slug", "name", "status", "categories", "phones", "owner", "last_reviewed", "location1",
          "location1_schedules", "minimum_age"],
         ["good-one", "Good One", "active", "housing", "0113 496 0100", "a@example.org", "2026-10-01", "", "", "13"],
         ["bad-phone", "Bad Phone", "active", "housing", "0113 496 010", "a@example.org", "2026-10-01", "", "", ""],
-        ["bad-day", "Bad Day", "active", "housing", "0113 496 0101", "a@example.org", "2026-10-01", "Hub",
+        ["bad-day", "Bad Day", "active", "housing", "0113 496 0101", "a@example.org", "2026-10-01", "the-hub",
          "XX 09:00-17:00", ""],
         ["bad-cat", "Bad Category", "active", "hosuing", "0113 496 0102", "a@example.org", "2026-10-01", "", "", "x"],
     ]
@@ -240,8 +254,9 @@ def test_import_never_overwrites_without_update_and_changes_only_csv_fields(fixt
     original = original.replace("owner:", "# Ask Sam before changing the owner.\nowner:")
     target = fixture_site.write("local-info/services/clinic.md", original)
     sheet = tmp_path / "update.csv"
-    sheet.write_text("slug,phones,location1_city,alert\n"
-                     "clinic,0161 496 0999 (voice-and-text): New line,Northbank,Closed on Friday.\n", encoding="utf-8")
+    sheet.write_text("slug,phones,location1_schedules,alert\n"
+                     "clinic,0161 496 0999 (voice-and-text): New line,MO 10:00-12:00,Closed on Friday.\n",
+                     encoding="utf-8")
     skipped = fixture_site.signpost("import", str(sheet))
     assert skipped.returncode == 0 and "already exists" in skipped.stderr
     assert target.read_text(encoding="utf-8") == original
@@ -252,8 +267,8 @@ def test_import_never_overwrites_without_update_and_changes_only_csv_fields(fixt
     before, _ = read_document(fixture_site.write("before.md", original, under="tmp"), "y")
     assert document.meta["phones"] == [{"number": "0161 496 0999", "kind": "voice-and-text", "description": "New line"}]
     assert document.meta["alert"] == "Closed on Friday."
-    assert document.meta["locations"][0]["city"] == "Northbank"
-    assert document.meta["locations"][0]["postal_code"] == "RV1 4AB"   # not in the CSV: kept
+    assert document.meta["locations"][0]["schedules"] == [{"byday": ["MO"], "opens_at": "10:00", "closes_at": "12:00"}]
+    assert document.meta["locations"][0]["location"] == "riverside-health-hub"   # not in the CSV: kept
     unchanged = {k: v for k, v in before.meta.items() if k not in ("phones", "alert", "locations")}
     assert {k: document.meta[k] for k in unchanged} == unchanged
     assert "# checked by phone" in text and "# Ask Sam before changing the owner." in text
@@ -262,28 +277,92 @@ def test_import_never_overwrites_without_update_and_changes_only_csv_fields(fixt
 
 # Open data -------------------------------------------------------------------------------------
 
-def test_export_validates_against_the_hsds_subset_schema(sample):
+def test_export_is_valid_open_referral_uk(sample):
     vocabulary, _ = load_vocabulary(ROOT / "data")
     files = open_data_files(sample.services, vocabulary)
-    data = json.loads(files["services.json"])
-    jsonschema.Draft202012Validator(HSDS_SUBSET_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
-    assert len(data) == len([s for s in sample.services.values() if s.is_listed])
-    assert all(item["status"] in ("active", "temporarily closed") for item in data)
-
-    def no_empty(value):
-        if isinstance(value, dict):
-            return all(v not in (None, "", [], {}) and no_empty(v) for v in value.values())
-        if isinstance(value, list):
-            return all(no_empty(v) for v in value)
-        return True
-    assert no_empty(data)
-    clinic = next(item for item in data if item["name"].startswith("Riverside Young People's Sexual"))
+    records = [json.loads(text) for name, text in files.items() if re.fullmatch(r"services/[0-9a-f-]{36}\.json", name)]
+    assert len(records) == len([s for s in sample.services.values() if s.is_listed]) >= 40
+    assert [p for record in records for p in profile_errors("service", record)] == []
+    clinic = next(item for item in records if item["name"].startswith("Riverside Young People's Sexual"))
     assert clinic["service_at_locations"][0]["location"]["addresses"][0]["postal_code"] == "RV1 4AB"
-    assert {"code": "bfi", "name": "British Sign Language"} in clinic["languages"]
+    terms = {(a["link_type"], a["taxonomy_term"]["term"]) for a in clinic["attributes"]}
+    assert ("languages", "bfi") in terms and ("categories", "sexual-health") in terms
     assert clinic["assured_date"] == "2026-09-14" and clinic["minimum_age"] == 13
     rows = list(csv.DictReader(io.StringIO(files["services.csv"])))
-    assert len(rows) == len(data) and rows[0]["id"] and "location1_name" in rows[0]
+    assert len(rows) == len(records) and rows[0]["id"] and "location1" in rows[0]
 
+
+def test_the_centre_has_one_address_for_every_service_there(sample):
+    centre = sample.places.locations["the-hub"]
+    assert (centre.address_1, centre.postal_code) == ("12 Bridge Street", "RV1 2AB")
+    at_centre = [s for s in sample.services.values() if any(e.location is centre for e in s.locations)]
+    assert len(at_centre) >= 10
+    addresses = {(e.address_1, e.postal_code) for s in sample.services.values() for e in s.locations
+                 if e.name == centre.name}
+    assert addresses == {("12 Bridge Street", "RV1 2AB")}
+    assert not any("Market Square" in path.read_text() for path in (ROOT / "content/local-info").rglob("*.md"))
+
+
+def test_sample_places_are_fictional(sample):
+    for location in sample.places.locations.values():
+        if location.latitude is not None:
+            # Open sea (the southern North Sea, far from any coast): clearly not a real address.
+            assert 53.9 < location.latitude < 54.2 and 2.3 < location.longitude < 2.6, location.file
+    for org in sample.places.organisations.values():
+        assert not org.url or re.match(r"^https://([a-z0-9-]+\.)*example\.org(/|$)", org.url), org.file
+        assert org.description, org.file
+
+
+PLACE_BAD = [
+    ("organisation", "no description", dict(body=""), "description", "no description"),
+    ("organisation", "bad url", dict(url="health.example.org"), "url", "not a valid web address"),
+    ("organisation", "unknown field", dict(adress="x"), "adress", "unknown field"),
+    ("location", "half an address", dict(city=None), "address_1", "without `city`"),
+    ("location", "bad postcode", dict(postal_code="rv1"), "postal_code", "not a UK postcode"),
+    ("location", "feature", dict(accessibility=["ramp"]), "accessibility", "unknown accessibility feature"),
+    ("location", "html", dict(transportation="<b>bus</b>"), "transportation", "contains HTML"),
+    ("location", "latitude only", dict(longitude=None), "latitude", "without `longitude`"),
+]
+
+
+@pytest.mark.parametrize("kind,label,changes,field,message", PLACE_BAD, ids=[b[1] for b in PLACE_BAD])
+def test_bad_place_input_is_a_finding(tmp_path, monkeypatch, kind, label, changes, field, message):
+    monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
+    changes = dict(changes)
+    if kind == "organisation":
+        text = organisation_text(**changes)
+        path = "local-info/organisations/riverside-health.md"
+    else:
+        text = location_text(**changes)
+        path = "local-info/locations/riverside-health-hub.md"
+    root = project(tmp_path, {"clinic": service_text("clinic")})
+    (root / "content" / path).write_text(text, encoding="utf-8")
+    model = load_content_model(root / "content", root / "data", use_cache=False)
+    findings = [f for f in model.report if f.file.endswith(path)]
+    matching = [f for f in findings if (f.field or "") in (field, "") and message in f.message + " " + f.hint]
+    assert matching, [f.format() for f in findings]
+    assert matching[0].line and matching[0].hint and matching[0].is_error
+
+
+def test_duplicate_ids_across_places_and_services(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
+    org_id = service_meta("clinic")["id"]
+    root = project(tmp_path, {"clinic": service_text("clinic")},
+                   {"local-info/organisations/riverside-health.md": organisation_text(id=org_id),
+                    "local-info/organisations/copy.md": organisation_text(id=org_id, name="A Copy")})
+    model = load_content_model(root / "content", root / "data", use_cache=False)
+    duplicate = [f for f in model.report if f.field == "id" and "already used" in f.message]
+    assert {f.file.rsplit("/", 1)[-1] for f in duplicate} == {"riverside-health.md", "clinic.md"}, \
+        [f.format() for f in duplicate]
+
+
+def test_unknown_reference_names_file_line_and_nearest_match(tmp_path, monkeypatch):
+    text = service_text("clinic", locations=[{"location": "riverside-health-hub"}, {"location": "the-hbu"}])
+    findings = service_findings(tmp_path, {"clinic": text}, monkeypatch)
+    bad = [f for f in findings if f.field == "locations[1].location"]
+    assert len(bad) == 1 and bad[0].file.endswith("services/clinic.md")
+    assert text.splitlines()[bad[0].line - 1].strip() == "- location: the-hbu"
+    assert "signpost new location" in bad[0].hint
 
 
 def test_nested_fields_are_reported_on_their_own_line(tmp_path, monkeypatch):

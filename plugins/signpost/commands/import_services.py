@@ -134,12 +134,12 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
 
 
 def column_of(field: str | None) -> str:
-    """The CSV column a service field comes from: phones[0].number -> phones, locations[1].city -> location2_city."""
+    """The CSV column a service field comes from: phones[0].number -> phones, locations[1].schedules[0] ->
+    location2_schedules, locations[1].location -> location2."""
     if not field:
         return "-"
     match = re.match(r"locations\[(\d+)\](?:\.(\w+))?", field)
     if match:
-        return f"location{int(match.group(1)) + 1}_{match.group(2) or 'name'}"
-    if field.startswith("organization."):
-        return "organization_" + field.split(".", 1)[1]
+        number = int(match.group(1)) + 1
+        return f"location{number}_schedules" if match.group(2) == "schedules" else f"location{number}"
     return re.split(r"[\[.]", field)[0]

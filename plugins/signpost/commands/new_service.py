@@ -45,8 +45,11 @@ def run(args) -> int:
     except BadTodayError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
-    text = service_template(name, str(uuid.uuid4()), day.isoformat(), args.category,
-                            sorted(vocabulary.categories), sorted(vocabulary.accessibility))
+    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files
+    content = Path(args.content)
+    text = service_template(name, str(uuid.uuid4()), day.isoformat(), args.category, sorted(vocabulary.categories),
+                            [p.stem for p in place_files(content / ORGANISATIONS_DIR)],
+                            [p.stem for p in place_files(content / LOCATIONS_DIR)])
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
@@ -58,10 +61,12 @@ def run(args) -> int:
 
 
 def service_template(name: str, service_id: str, day: str, categories: list[str], known_categories: list[str],
-                     known_features: list[str]) -> str:
+                     organisations: list[str] = (), locations: list[str] = ()) -> str:
     """A complete service file: every field, with what to write in comments."""
     from signpost.model.service_files import front_matter_yaml
     quoted = front_matter_yaml({"name": name}).strip()
+    known_organisations = " | ".join(organisations[:5]) or "the-organisation-slug"
+    known_locations = " | ".join(locations[:5]) or "the-location-slug"
     return f"""---
 # A directory service. Every field is described in docs/directory.md.
 # The id is this service's for ever: never change it, never copy it to another file.
@@ -70,11 +75,8 @@ id: {service_id}
 # active | temporarily closed | inactive | defunct. Only active and temporarily closed are listed.
 status: inactive
 # alert: Closed from 24 December to 2 January.
-organization:
-  name: Who runs it
-  description: One sentence about them.
-  url: https://www.example.org
-  # charity_number: "1234567"
+# Who runs it: the slug of a file in content/local-info/organisations/ (`signpost new organisation NAME`).
+# organization: {known_organisations}
 # Choose from: {", ".join(known_categories)}
 categories: [{", ".join(categories)}]
 minimum_age: 13
@@ -97,17 +99,12 @@ phones:
   - {{number: 0113 496 0000, description: Advice line}}
 # ISO 639 codes; British Sign Language is bfi.
 languages: [en]
-locations:
-  - name: Where it is
-    address_1: 1 High Street
-    city: Riverside
-    postal_code: RV1 1AA
-    transportation: How to get there by bus, train or on foot.
-    # Choose from: {", ".join(known_features)}
-    accessibility: [step-free]
-    schedules:
-      # Days: MO TU WE TH FR SA SU. Times in quotes, 24-hour.
-      - {{byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}}
+# Where it is: the slug of a file in content/local-info/locations/ (`signpost new location NAME`),
+# with this service's own times there. Days: MO TU WE TH FR SA SU. Times in quotes, 24-hour.
+# locations:
+#   - location: {known_locations}
+#     schedules:
+#       - {{byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}}
 # Times not tied to a place, e.g. a phone line:
 # schedules:
 #   - {{byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "20:00", description: Phone line}}

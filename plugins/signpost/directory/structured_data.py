@@ -1,23 +1,58 @@
 """schema.org data for service pages: a WebPage (lastReviewed) whose main entity is the GovernmentService.
 
 Embedded as JSON-LD in each service page; search engines and assistants read
-the audience ages, opening hours and review date from it. MkDocs-free.
+the audience ages, opening hours and review date from it. Each property sits
+on a type that defines it (schema.org's validator rejects the rest):
+`availableLanguage` on each ServiceChannel and ContactPoint (not on the
+service), `isAccessibleForFree` on each Place (a Service has `offers`
+instead: price 0 when free). A service that is no longer listed (inactive,
+defunct) gets no service markup, only the WebPage, so nothing tells a search
+engine that it still runs.
+
+Does not import `render` (render imports this module): the page address is
+worked out from the service's slug here. MkDocs-free.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from signpost.directory.render import DirectoryContext, service_page
-from signpost.model.services import Schedule, Service
+from signpost.model.services import SERVICES_DIR, Schedule, Service
+
+if TYPE_CHECKING:
+    from signpost.directory.render import DirectoryContext
 
 _SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Characters that must never appear raw inside <script>: `<` and `>` could close it or open a
+# comment, `&` could start an entity in XHTML readers, U+2028/2029 end a line in old JavaScript.
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def json_ld(ctx: DirectoryContext, service: Service) -> dict:
     """schema.org data: a WebPage (lastReviewed) whose main entity is the GovernmentService."""
-    entity: dict = {"@type": "GovernmentService", "identifier": service.id, "name": service.name,
-                    "url": ctx.absolute_url(service_page(service.slug))}
+    url = ctx.absolute_url(f"{SERVICES_DIR}/{service.slug}.md")
+    page: dict = {"@context": "https://schema.org", "@type": "WebPage", "inLanguage": ctx.language, "url": url}
+    if service.last_reviewed:
+        page["lastReviewed"] = service.last_reviewed.isoformat()
+    if service.is_listed:
+        page["mainEntity"] = _service_entity(ctx, service, url)
+    return page
+
+
+def json_ld_script(ctx: DirectoryContext, service: Service) -> str:
+    """The `<script type="application/ld+json">` element, safe whatever text the fields hold."""
+    return f'<script type="application/ld+json">{script_json(json_ld(ctx, service))}</script>'
+
+
+def script_json(data: object) -> str:
+    """JSON that can sit inside a <script> element: no character of it can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+
+
+def _service_entity(ctx: DirectoryContext, service: Service, url: str) -> dict:
+    entity: dict = {"@type": "GovernmentService", "identifier": service.id, "name": service.name, "url": url}
     if service.description:
         entity["description"] = service.description
     categories = [ctx.vocabulary.categories[c].title for c in service.categories if c in ctx.vocabulary.categories]
@@ -35,44 +70,34 @@ def json_ld(ctx: DirectoryContext, service: Service) -> dict:
     if service.service_areas:
         entity["areaServed"] = list(service.service_areas)
     if service.free:
-        entity["isAccessibleForFree"] = True
-    if service.languages:
-        entity["availableLanguage"] = list(service.languages)
+        entity["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "GBP"}
+    languages = {"availableLanguage": list(service.languages)} if service.languages else {}
     channels = []
     for phone in service.phones:
-        point = {"@type": "ContactPoint", "telephone": phone.e164}
+        point = {"@type": "ContactPoint", "telephone": phone.e164, **languages}
         if service.schedules:
             point["hoursAvailable"] = [_opening_spec(s) for s in service.schedules]
-        channels.append({"@type": "ServiceChannel", "servicePhone": point})
+        channels.append({"@type": "ServiceChannel", "servicePhone": point, **languages})
     if service.url:
-        channels.append({"@type": "ServiceChannel", "serviceUrl": service.url})
-    for location in service.locations:
-        place: dict = {"@type": "Place", "name": location.name}
-        if location.address_lines:
+        channels.append({"@type": "ServiceChannel", "serviceUrl": service.url, **languages})
+    for entry in service.locations:
+        place: dict = {"@type": "Place", "name": entry.name}
+        if entry.address_lines:
             place["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(
-                p for p in (location.address_1, location.address_2) if p), "addressLocality": location.city,
-                "postalCode": location.postal_code, "addressCountry": "GB"}
-        if location.latitude is not None and location.longitude is not None:
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": location.latitude, "longitude": location.longitude}
-        if location.schedules:
-            place["openingHoursSpecification"] = [_opening_spec(s) for s in location.schedules]
-        channels.append({"@type": "ServiceChannel", "serviceLocation": place})
+                p for p in (entry.address_1, entry.address_2) if p), "addressLocality": entry.city,
+                "postalCode": entry.postal_code, "addressCountry": "GB"}
+        if entry.latitude is not None and entry.longitude is not None:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": entry.latitude, "longitude": entry.longitude}
+        if entry.schedules:
+            place["openingHoursSpecification"] = [_opening_spec(s) for s in entry.schedules]
+        if service.free:
+            place["isAccessibleForFree"] = True
+        channels.append({"@type": "ServiceChannel", "serviceLocation": place, **languages})
     if channels:
         entity["availableChannel"] = channels
     if service.all_schedules:
         entity["hoursAvailable"] = [_opening_spec(s) for s in service.all_schedules]
-    page: dict = {"@context": "https://schema.org", "@type": "WebPage", "inLanguage": ctx.language,
-                  "url": ctx.absolute_url(service_page(service.slug)), "mainEntity": entity}
-    if service.last_reviewed:
-        page["lastReviewed"] = service.last_reviewed.isoformat()
-    return page
-
-
-def json_ld_script(ctx: DirectoryContext, service: Service) -> str:
-    text = json.dumps(json_ld(ctx, service), ensure_ascii=False, separators=(",", ":"))
-    # `<` never appears raw, so no text in a field can close the script element.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return entity
 
 
 def _opening_spec(schedule: Schedule) -> dict:

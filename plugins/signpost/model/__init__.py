@@ -53,7 +53,9 @@ class ContentModel:
     registry: Registry
     section_defaults: SectionDefaults
     pages: dict[str, PageMeta] = field(default_factory=dict)
-    services: dict[str, Any] = field(default_factory=dict)
+    services: dict[str, services_module.Service] = field(default_factory=dict)
+    # Organisations and locations the services point at (content/local-info/organisations|locations/).
+    places: services_module.Places = field(default_factory=services_module.Places)
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
     # Content-relative paths of Markdown files that could not be read at all
@@ -98,7 +100,7 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
         return model
     for path in sorted(_markdown_files(content_dir)):
         rel = path.relative_to(content_dir).as_posix()
-        if _is_translation_file(rel) or rel.startswith(services_module.SERVICES_DIR + "/"):
+        if _is_translation_file(rel) or services_module.is_directory_file(rel):
             continue
         page, findings = _load_page(path, rel, prefix, registry, defaults)
         model.report.extend(findings)
@@ -106,8 +108,8 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
             model.pages[rel] = page
         else:
             model.unusable.add(rel)
-    services, service_findings = services_module.load_services(content_dir, prefix, registry, defaults)
-    model.services = services
+    directory, service_findings = services_module.load_directory(content_dir, prefix, registry, defaults)
+    model.services, model.places = directory.services, directory.places
     model.report.extend(service_findings)
     return model
 

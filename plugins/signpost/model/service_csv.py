@@ -3,7 +3,10 @@
 The header is documented in docs/open-data.md and docs/directory.md. Lists use
 `; ` between items; phones, opening times and cost options use a short
 notation (below) so a whole service fits in one row. Locations are numbered
-columns: location1_name, location1_city, ..., location2_name, ...
+columns: location1 (the slug of a location file) and location1_schedules (the
+service's times there), location2, ... Organisations and locations have their
+own sheets (`organisations_csv`, `locations_csv`: one row per file, the
+columns are their fields).
 MkDocs-free.
 
     phones        0113 496 0123 (voice-and-text, free): Advice line; 0161 496 0456
@@ -24,20 +27,18 @@ from signpost.model.services import Service
 
 BASE_COLUMNS = [
     "id", "slug", "name", "status", "alert", "description",
-    "organization_name", "organization_description", "organization_url",
-    "organization_charity_number", "organization_company_number",
+    "organization",
     "categories", "minimum_age", "maximum_age", "eligibility", "access", "delivery",
     "free", "fees_description", "cost_options", "confidential", "confidential_note",
     "url", "email", "phones", "languages", "schedules", "service_areas",
     "sensitive", "owner", "last_reviewed", "review_every",
 ]
-LOCATION_FIELDS = ["name", "address_1", "address_2", "city", "postal_code", "latitude", "longitude",
-                   "transportation", "accessibility", "schedules"]
+LOCATION_FIELDS = ["location", "schedules"]
 LIST_FIELDS = ("categories", "access", "delivery", "languages", "service_areas")
 BOOL_FIELDS = ("free", "confidential", "sensitive")
 INT_FIELDS = ("minimum_age", "maximum_age")
 SEPARATOR = "; "
-_LOCATION_COLUMN = re.compile(r"^location([1-9][0-9]?)_(" + "|".join(LOCATION_FIELDS) + r")$")
+_LOCATION_COLUMN = re.compile(r"^location([1-9][0-9]?)(?:_(schedules))?$")
 _PHONE = re.compile(r"^(?P<number>\+?[0-9][0-9 ()-]*?[0-9])\s*(?:\((?P<flags>[^)]*)\))?\s*(?::\s*(?P<description>.+))?$")
 _SCHEDULE = re.compile(r"^(?P<days>[A-Za-z]{2}(?:\s*[,-]\s*[A-Za-z]{2})*)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*"
                        r"(?P<closes>\d{1,2}:\d{2})(?:\s*:\s*(?P<description>.+))?$")
@@ -48,7 +49,11 @@ _COST = re.compile(r"^(?P<option>.+?):\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<currenc
 
 def columns_for(services: Iterable[Service]) -> list[str]:
     most = max((len(s.locations) for s in services), default=0)
-    return BASE_COLUMNS + [f"location{n}_{f}" for n in range(1, max(most, 1) + 1) for f in LOCATION_FIELDS]
+    return BASE_COLUMNS + [column for n in range(1, max(most, 1) + 1) for column in location_columns(n)]
+
+
+def location_columns(number: int) -> list[str]:
+    return [f"location{number}", f"location{number}_schedules"]
 
 
 def services_csv(services: Iterable[Service]) -> str:
@@ -65,13 +70,10 @@ def services_csv(services: Iterable[Service]) -> str:
 
 def service_row(service: Service) -> dict[str, str]:
     raw = service.raw
-    org = raw.get("organization") if isinstance(raw.get("organization"), dict) else {}
     row = {
         "id": service.id, "slug": service.slug, "name": service.name, "status": service.status,
         "alert": service.alert, "description": service.description,
-        "organization_name": _cell(org.get("name")), "organization_description": _cell(org.get("description")),
-        "organization_url": _cell(org.get("url")), "organization_charity_number": _cell(org.get("charity_number")),
-        "organization_company_number": _cell(org.get("company_number")),
+        "organization": _cell(raw.get("organization")),
         "eligibility": service.eligibility, "fees_description": service.fees_description,
         "confidential_note": service.confidential_note, "url": service.url, "email": service.email,
         "owner": service.owner, "last_reviewed": _cell(raw.get("last_reviewed")),
@@ -89,13 +91,9 @@ def service_row(service: Service) -> dict[str, str]:
     for key in INT_FIELDS:
         row[key] = _cell(raw.get(key))
     for number, location in enumerate(raw.get("locations") or [], start=1):
-        for name in LOCATION_FIELDS:
-            value = location.get(name)
-            if name == "accessibility":
-                value = SEPARATOR.join(value or [])
-            elif name == "schedules":
-                value = SEPARATOR.join(_schedule_text(s) for s in value or [])
-            row[f"location{number}_{name}"] = _cell(value)
+        name, times = location_columns(number)
+        row[name] = _cell(location.get("location"))
+        row[times] = SEPARATOR.join(_schedule_text(s) for s in location.get("schedules") or [])
     return row
 
 
@@ -122,14 +120,6 @@ class CsvRow:
         changes = dict(self.meta)
         if not changes.get("id"):
             changes.pop("id", None)  # an empty id cell never removes a service's id
-        if "organization" in changes:
-            merged = dict(existing.get("organization") or {}) if isinstance(existing.get("organization"), dict) else {}
-            given = changes["organization"] or {}
-            for column in self.columns:
-                if column.startswith("organization_"):
-                    key = column[len("organization_"):]
-                    merged[key] = given.get(key)
-            changes["organization"] = {k: v for k, v in merged.items() if v not in (None, "")} or None
         if "locations" in changes:
             old = [dict(x) for x in existing.get("locations") or [] if isinstance(x, dict)]
             given = changes["locations"] or []
@@ -141,7 +131,7 @@ class CsvRow:
                 for column in self.columns:
                     match = _LOCATION_COLUMN.match(column)
                     if match and int(match.group(1)) == number:
-                        key = match.group(2)
+                        key = match.group(2) or "location"
                         if key in new:
                             old[number - 1][key] = new[key]
                         else:
@@ -178,7 +168,7 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
         problems.append(CsvProblem(number, column, message))
 
     for column, value in record.items():
-        if column in ("slug", "description") or column.startswith("organization_") or _LOCATION_COLUMN.match(column):
+        if column in ("slug", "description") or _LOCATION_COLUMN.match(column):
             continue
         if column in LIST_FIELDS:
             meta[column] = _split(value)
@@ -194,9 +184,6 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
             meta[column] = [c for c in (_parse_cost(v, problem) for v in _split(value)) if c]
         else:
             meta[column] = value or None
-    org_columns = {c: v for c, v in record.items() if c.startswith("organization_")}
-    if org_columns:
-        meta["organization"] = {c[len("organization_"):]: v for c, v in org_columns.items() if v} or None
     locations = _parse_locations(record, problem, keep_empty=True)
     if locations is not None:
         meta["locations"] = locations
@@ -211,7 +198,7 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
 
 def slugify(name: str) -> str:
     import unicodedata
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", re.sub("['\u2019]", "", name)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text.replace("+", " plus ").replace("&", " and ")).strip("-")[:60].strip("-")
 
 
@@ -220,7 +207,7 @@ def _parse_locations(record: dict[str, str], problem, *, keep_empty: bool = Fals
     for column, value in record.items():
         match = _LOCATION_COLUMN.match(column)
         if match:
-            numbered.setdefault(int(match.group(1)), {})[match.group(2)] = value
+            numbered.setdefault(int(match.group(1)), {})[match.group(2) or "location"] = value
     if not numbered:
         return None
     locations = []
@@ -228,27 +215,17 @@ def _parse_locations(record: dict[str, str], problem, *, keep_empty: bool = Fals
         cells = numbered[number]
         if not any(cells.values()):
             if keep_empty:
-                locations.append({})  # keeps positions: location2_* stays the second location
+                locations.append({})  # keeps positions: location2 stays the second location
             continue
         location: dict[str, Any] = {}
-        for name in LOCATION_FIELDS:
-            value = cells.get(name, "")
-            column = f"location{number}_{name}"
-            if not value:
-                continue
-            if name in ("latitude", "longitude"):
-                try:
-                    location[name] = float(value)
-                except ValueError:
-                    problem(column, f"{value!r} is not a number")
-            elif name == "accessibility":
-                location[name] = _split(value)
-            elif name == "schedules":
-                location[name] = [s for s in (_parse_schedule(v, column, problem) for v in _split(value)) if s]
-            else:
-                location[name] = value
-        if "name" not in location and "name" in cells:
-            problem(f"location{number}_name", "a location needs a name")
+        if cells.get("location"):
+            location["location"] = cells["location"]
+        elif "location" in cells:
+            problem(f"location{number}", "give the location's slug (its file name in content/local-info/locations/)")
+        if cells.get("schedules"):
+            column = f"location{number}_schedules"
+            location["schedules"] = [s for s in (_parse_schedule(v, column, problem)
+                                                 for v in _split(cells["schedules"])) if s]
         locations.append(location)
     return locations
 

@@ -14,14 +14,15 @@ from typing import Any
 
 import yaml
 
+from signpost.model.service_places import LOCATION_SCHEMA, ORGANISATION_SCHEMA
 from signpost.model.service_schema import SERVICE_SCHEMA
 
 KEY_ORDER = list(SERVICE_SCHEMA["properties"])
+PLACE_KEY_ORDER = {"organisation": list(ORGANISATION_SCHEMA["properties"]),
+                   "location": list(LOCATION_SCHEMA["properties"])}
 _SUB_ORDER = {
-    "organization": ["name", "description", "url", "charity_number", "company_number"],
     "phones": ["number", "kind", "free", "description"],
-    "locations": ["name", "address_1", "address_2", "city", "postal_code", "latitude", "longitude",
-                  "transportation", "accessibility", "schedules"],
+    "locations": ["location", "schedules"],
     "schedules": ["byday", "opens_at", "closes_at", "description"],
     "cost_options": ["option", "amount", "currency"],
 }
@@ -54,8 +55,17 @@ def service_file_text(meta: dict[str, Any], body: str) -> str:
     return "---\n" + front_matter_yaml(meta) + "---\n\n" + body.strip() + "\n"
 
 
-def front_matter_yaml(meta: dict[str, Any]) -> str:
-    ordered = {key: _styled(key, meta[key]) for key in _ordered_keys(meta) if not _empty(meta[key])}
+def place_file_text(kind: str, meta: dict[str, Any], body: str) -> str:
+    """A complete organisation or location file: front matter in schema order, then the description."""
+    order = PLACE_KEY_ORDER[kind]
+    ordered = {k: meta[k] for k in [*[k for k in order if k in meta], *[k for k in meta if k not in order]]}
+    text = "---\n" + front_matter_yaml(ordered, keep_order=True) + "---\n"
+    return text + ("\n" + body.strip() + "\n" if body.strip() else "")
+
+
+def front_matter_yaml(meta: dict[str, Any], *, keep_order: bool = False) -> str:
+    keys = list(meta) if keep_order else _ordered_keys(meta)
+    ordered = {key: _styled(key, meta[key]) for key in keys if not _empty(meta[key])}
     if not ordered:
         return ""
     return yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

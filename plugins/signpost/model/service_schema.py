@@ -23,6 +23,7 @@ import jsonschema
 from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
+from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN
 
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 LISTED_STATUSES = ("active", "temporarily closed")
@@ -37,7 +38,8 @@ REQUIRED = ("id", "name", "status", "categories", "owner", "last_reviewed")
 # Free-text fields shown on pages; HTML in any of them is reported (and always shown as text).
 TEXT_FIELDS = ("name", "alert", "eligibility", "fees_description", "confidential_note")
 
-_TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"}
+# 00:00 to 23:59, as Open Referral UK: a service open to midnight closes at 23:59.
+_TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 _SCHEDULE = {
     "type": "object",
     "additionalProperties": False,
@@ -69,17 +71,8 @@ SERVICE_SCHEMA: dict[str, Any] = {
                    "description": "Only active and temporarily closed services are listed."},
         "alert": {"type": "string", "minLength": 3,
                   "description": "A short notice shown at the top, e.g. Closed 24 December to 2 January."},
-        "organization": {
-            "type": "object", "additionalProperties": False, "required": ["name"],
-            "description": "Who runs the service.",
-            "properties": {
-                "name": {"type": "string", "minLength": 2},
-                "description": {"type": "string"},
-                "url": {"type": "string", "description": "The organisation's website (https://...)."},
-                "charity_number": {"type": "string", "pattern": "^[0-9]{6,8}(-[0-9]+)?$|^SC[0-9]{6}$"},
-                "company_number": {"type": "string", "pattern": "^([0-9]{8}|[A-Z]{2}[0-9]{6})$"},
-            },
-        },
+        "organization": {"type": "string", "pattern": SLUG_PATTERN,
+                         "description": "Who runs it: the slug of a file in content/local-info/organisations/."},
         "categories": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"type": "string"},
                        "description": "Category ids from data/service-categories.yml."},
         "minimum_age": {"type": "integer", "minimum": 0, "maximum": 120},
@@ -116,20 +109,13 @@ SERVICE_SCHEMA: dict[str, Any] = {
                       "description": "ISO 639 codes of languages spoken (British Sign Language is bfi)."},
         "locations": {
             "type": "array",
+            "description": "Where it happens: each names a file in content/local-info/locations/, with the "
+                           "service's own times there.",
             "items": {
-                "type": "object", "additionalProperties": False, "required": ["name"],
+                "type": "object", "additionalProperties": False, "required": ["location"],
                 "properties": {
-                    "name": {"type": "string", "minLength": 2},
-                    "address_1": {"type": "string"},
-                    "address_2": {"type": "string"},
-                    "city": {"type": "string"},
-                    "postal_code": {"type": "string",
-                                    "pattern": "^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"},
-                    "latitude": {"type": "number", "minimum": -90, "maximum": 90},
-                    "longitude": {"type": "number", "minimum": -180, "maximum": 180},
-                    "transportation": {"type": "string", "description": "How to get there."},
-                    "accessibility": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
-                                      "description": "Feature ids from data/accessibility-features.yml."},
+                    "location": {"type": "string", "pattern": SLUG_PATTERN,
+                                 "description": "The slug of a file in content/local-info/locations/."},
                     "schedules": {"type": "array", "items": _SCHEDULE},
                 },
             },
@@ -150,7 +136,7 @@ SERVICE_SCHEMA: dict[str, Any] = {
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _FRIENDLY = {"string": "text", "array": "a list", "boolean": "true or false", "object": "a mapping",
              "integer": "a whole number", "number": "a number"}
 _EXAMPLES = {"id": "(run `signpost new service NAME` for a fresh id)", "name": "Riverside Drop-in",
@@ -178,7 +164,7 @@ def validate_service_meta(meta: dict[str, Any], key_lines: dict[str, int], file:
     """Every problem of one service file taken alone (duplicates across files are checked by the loader)."""
     findings: list[Finding] = []
     for problem in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
-        findings.append(_schema_finding(problem, key_lines, file))
+        findings.append(schema_finding(problem, key_lines, file))
     findings += _semantic_findings(meta, key_lines, file, set(categories), set(accessibility), set(languages), today)
     return findings
 
@@ -188,7 +174,9 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(SERVICE_SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
-def _schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, int], file: str) -> Finding:
+def schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, int], file: str,
+                   schema: dict[str, Any] = SERVICE_SCHEMA, *, kind: str = "service") -> Finding:
+    """One schema problem as a finding: what is wrong and how to fix it, at the key's line."""
     path = [str(p) for p in problem.absolute_path]
     field = _field_name(path)
     line = key_lines.get(path[0]) if path else 1
@@ -197,10 +185,31 @@ def _schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, in
         where = f"{field}." if field else ""
         return error(file, f"required field `{where}{missing}` is missing", line=line or 1,
                      field=f"{where}{missing}",
-                     hint=f"add `{missing}: {_EXAMPLES.get(missing, '...')}`")
+                     hint=f"add `{missing}: {_EXAMPLES.get(missing, '...')}`".replace("new service", f"new {kind}"))
+    if problem.validator == "dependentRequired":
+        missing, present = (re.findall(r"'([^']+)'", problem.message) + ["?", "?"])[:2]
+        return error(file, f"`{present}` is given without `{missing}`", line=key_lines.get(present) or line or 1,
+                     field=present,
+                     hint="an address needs `address_1`, `city`, `state_province` and `postal_code`; "
+                          "a geo point needs both `latitude` and `longitude`")
+    if problem.validator == "type" and path and path[0] in ("organization", "locations") and isinstance(
+            problem.instance, dict):
+        folder = ORGANISATIONS_DIR if path[0] == "organization" else LOCATIONS_DIR
+        return error(file, f"`{field}` is written out here; it must name a file in content/{folder}/",
+                     line=line, field=field,
+                     hint=f"move it to content/{folder}/<slug>.md (signpost new "
+                          f"{'organisation' if path[0] == 'organization' else 'location'} NAME) and write its slug here")
+    if problem.validator == "additionalProperties" and len(path) == 2 and path[0] == "locations":
+        return error(file, f"`{field}` has address fields; addresses live in content/{LOCATIONS_DIR}/",
+                     line=line, field=field,
+                     hint=f"move them to content/{LOCATIONS_DIR}/<slug>.md (signpost new location NAME), "
+                          "then write `- location: <slug>` here, with this service's `schedules` there")
+    if problem.validator == "pattern" and path and path[-1] in ("organization", "location"):
+        return error(file, f"`{field}` is not a file name: {problem.instance!r}", line=line, field=field,
+                     hint="write the slug of the file (lower-case letters, digits and hyphens)")
     if problem.validator == "additionalProperties":
         unknown = re.findall(r"'([^']+)'", problem.message.split("(")[-1])
-        known = list(SERVICE_SCHEMA["properties"]) if not path else []
+        known = list(schema["properties"]) if not path else []
         close = difflib.get_close_matches(unknown[0], known, n=1) if unknown and known else []
         name = ".".join(filter(None, [field, unknown[0] if unknown else "?"]))
         return error(file, f"unknown field `{name}`", line=key_lines.get(unknown[0]) if not path and unknown else line,
@@ -222,7 +231,8 @@ def _schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, in
                      hint="use one of: " + ", ".join(map(str, problem.validator_value)))
     if problem.validator == "pattern" and path and path[-1] in ("opens_at", "closes_at"):
         return error(file, f"`{field}` is not a time of day: {problem.instance!r}", line=line, field=field,
-                     hint="use 24-hour HH:MM between 00:00 and 24:00, in quotes, e.g. \"17:30\"")
+                     hint="use 24-hour HH:MM between 00:00 and 23:59, in quotes, e.g. \"17:30\"; "
+                          "open to midnight closes at \"23:59\"")
     if problem.validator == "pattern" and path and path[-1] == "postal_code":
         return error(file, f"`{field}` is not a UK postcode: {problem.instance!r}", line=line, field=field,
                      hint="write it in capitals with a space, e.g. RV1 4AB")
@@ -250,7 +260,7 @@ def _semantic_findings(meta: dict[str, Any], key_lines: dict[str, int], file: st
     for value in _list(meta.get("categories")):
         if isinstance(value, str) and categories and value not in categories:
             add("categories", f"unknown category `{value}`",
-                _did_you_mean(value, categories) + " (categories are listed in data/service-categories.yml)")
+                did_you_mean(value, categories) + " (categories are listed in data/service-categories.yml)")
     low, high = meta.get("minimum_age"), meta.get("maximum_age")
     if _is_int(low) and _is_int(high) and low > high:
         add("minimum_age", f"`minimum_age` ({low}) is above `maximum_age` ({high})",
@@ -262,32 +272,26 @@ def _semantic_findings(meta: dict[str, Any], key_lines: dict[str, int], file: st
             opens, closes = entry.get("opens_at"), entry.get("closes_at")
             if _is_time(opens) and _is_time(closes) and closes <= opens:
                 add(f"{label}[{index}].closes_at", f"closes at {closes}, not after it opens at {opens}",
-                    "check both times; a session that runs past midnight is two entries (to 24:00, from 00:00)",
+                    "check both times; a session that runs past midnight is two entries (to 23:59, from 00:00)",
                     key=label.split("[")[0].split(".")[0])
     for index, phone in enumerate(_list(meta.get("phones"))):
         if isinstance(phone, dict) and isinstance(phone.get("number"), str) and not is_uk_phone(phone["number"]):
             add(f"phones[{index}].number", f"not a valid UK phone number: {phone['number']!r}",
                 "write the full number with its area code, e.g. 0113 496 0123")
-    if isinstance(meta.get("email"), str) and not _EMAIL.match(meta["email"]):
+    if isinstance(meta.get("email"), str) and not is_email(meta["email"]):
         add("email", f"not a valid email address: {meta['email']!r}", "write it as name@example.org")
-    for field, value in (("url", meta.get("url")), ("organization.url", _get(meta, "organization", "url"))):
-        if isinstance(value, str) and not is_web_address(value):
-            add(field, f"not a valid web address: {value!r}", "write the full address, starting https://")
+    if isinstance(meta.get("url"), str) and not is_web_address(meta["url"]):
+        add("url", f"not a valid web address: {meta['url']!r}", "write the full address, starting https://")
     for value in _list(meta.get("languages")):
         if isinstance(value, str) and re.fullmatch(r"[a-z]{2,3}", value) and value not in languages:
             add("languages", f"unknown language code `{value}`",
-                _did_you_mean(value, languages) + " (ISO 639; British Sign Language is bfi)")
-    for index, location in enumerate(_list(meta.get("locations"))):
-        for feature in _list(location.get("accessibility") if isinstance(location, dict) else None):
-            if isinstance(feature, str) and accessibility and feature not in accessibility:
-                add(f"locations[{index}].accessibility", f"unknown accessibility feature `{feature}`",
-                    _did_you_mean(feature, accessibility) + " (listed in data/accessibility-features.yml)")
+                did_you_mean(value, languages) + " (ISO 639; British Sign Language is bfi)")
     if not (meta.get("phones") or meta.get("email") or meta.get("url")):
         add("phones", "there is no way to contact the service (no phone, email or website)",
             "add at least one of `phones`, `email` or `url`", key="name")
     findings += _date_findings(meta, key_lines, file, today)
     for field, value in _text_values(meta):
-        if _HTML.search(value):
+        if HTML.search(value):
             add(field, f"`{field}` contains HTML: {value[:60]!r}",
                 "write plain text; it is always shown as text, never as HTML")
     return findings
@@ -341,6 +345,10 @@ def e164(number: str) -> str:
         return re.sub(r"[^0-9+]", "", number)
 
 
+def is_email(value: str) -> bool:
+    return bool(_EMAIL.match(value))
+
+
 def is_web_address(value: str) -> bool:
     from urllib.parse import urlsplit
     parts = urlsplit(value)
@@ -358,16 +366,9 @@ def _text_values(meta: dict[str, Any]) -> Iterable[tuple[str, str]]:
     for key in TEXT_FIELDS:
         if isinstance(meta.get(key), str):
             yield key, meta[key]
-    for key in ("name", "description"):
-        if isinstance(_get(meta, "organization", key), str):
-            yield f"organization.{key}", meta["organization"][key]
     for index, phone in enumerate(_list(meta.get("phones"))):
         if isinstance(phone, dict) and isinstance(phone.get("description"), str):
             yield f"phones[{index}].description", phone["description"]
-    for index, location in enumerate(_list(meta.get("locations"))):
-        for key in ("name", "address_1", "address_2", "city", "transportation"):
-            if isinstance(location, dict) and isinstance(location.get(key), str):
-                yield f"locations[{index}].{key}", location[key]
     for label, schedules in _all_schedules(meta):
         for index, entry in enumerate(schedules):
             if isinstance(entry, dict) and isinstance(entry.get("description"), str):
@@ -395,20 +396,15 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
-def _get(meta: dict[str, Any], key: str, sub: str) -> Any:
-    value = meta.get(key)
-    return value.get(sub) if isinstance(value, dict) else None
-
-
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _is_time(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value) is not None
+    return isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
 
 
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
+def did_you_mean(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=1)
     return f"did you mean `{close[0]}`?" if close else "check the spelling"
 

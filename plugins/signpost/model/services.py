@@ -18,6 +18,8 @@ from typing import Any
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
 from signpost.model.frontmatter import parse_yaml_mapping, read_document
+from signpost.model.service_places import (LOCATIONS_DIR, ORGANISATIONS_DIR, Location, Organization, Places,
+                                           load_places)
 from signpost.model.service_schema import (DAYS, DEFAULT_REVIEW, LISTED_STATUSES, RESERVED_SLUGS, e164,
                                            is_uuid, normalise_times, validate_service_meta)
 
@@ -64,30 +66,23 @@ class Phone:
 
 
 @dataclass(frozen=True)
-class Location:
-    name: str
-    address_1: str = ""
-    address_2: str = ""
-    city: str = ""
-    postal_code: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    transportation: str = ""
-    accessibility: tuple[str, ...] = ()
+class ServiceAtLocation:
+    """A service at one of its places: the shared Location, with the service's own times there."""
+
+    location: Location
     schedules: tuple[Schedule, ...] = ()
 
-    @property
-    def address_lines(self) -> tuple[str, ...]:
-        return tuple(part for part in (self.address_1, self.address_2, self.city, self.postal_code) if part)
-
-
-@dataclass(frozen=True)
-class Organization:
-    name: str
-    description: str = ""
-    url: str = ""
-    charity_number: str = ""
-    company_number: str = ""
+    # The place's details, read through, so pages can treat this like the place itself.
+    name = property(lambda self: self.location.name)
+    address_1 = property(lambda self: self.location.address_1)
+    address_2 = property(lambda self: self.location.address_2)
+    city = property(lambda self: self.location.city)
+    postal_code = property(lambda self: self.location.postal_code)
+    latitude = property(lambda self: self.location.latitude)
+    longitude = property(lambda self: self.location.longitude)
+    transportation = property(lambda self: self.location.transportation)
+    accessibility = property(lambda self: self.location.accessibility)
+    address_lines = property(lambda self: self.location.address_lines)
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ class Service:
     last_reviewed: dt.date | None
     review_every: ReviewPeriod | None = ReviewPeriod(DEFAULT_REVIEW)
     alert: str = ""
-    organization: Organization | None = None
+    organization: Organization | None = None     # resolved from `organization_ref` (None when unknown)
     minimum_age: int | None = None
     maximum_age: int | None = None
     eligibility: str = ""
@@ -134,10 +129,12 @@ class Service:
     email: str = ""
     phones: tuple[Phone, ...] = ()
     languages: tuple[str, ...] = ()
-    locations: tuple[Location, ...] = ()
+    locations: tuple[ServiceAtLocation, ...] = ()
     schedules: tuple[Schedule, ...] = ()
     service_areas: tuple[str, ...] = ()
     sensitive: bool = False
+    organization_ref: str = ""                   # the slug written in the file
+    location_refs: tuple[str, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body: str = field(default="", compare=False, hash=False, repr=False)
     body_line: int = 1
@@ -187,16 +184,36 @@ class DirectoryVocabulary:
     languages: dict[str, str]
 
 
-def load_services(content_dir: Path, display_prefix: str, registry: Any,
-                  section_defaults: Any) -> tuple[dict[str, Service], list[Finding]]:
-    """Read and validate every service file; return services by slug and the findings."""
+DIRECTORY_DIRS = (SERVICES_DIR, ORGANISATIONS_DIR, LOCATIONS_DIR)
+
+
+def is_directory_file(rel: str) -> bool:
+    """A content-relative path in the services, organisations or locations folder (data, not a page)."""
+    return any(rel.startswith(folder + "/") for folder in DIRECTORY_DIRS)
+
+
+def is_place_file(rel: str) -> bool:
+    """An organisation or location file (or its translation): data shown on service pages, never a page."""
+    return any(rel.startswith(folder + "/") for folder in (ORGANISATIONS_DIR, LOCATIONS_DIR))
+
+
+def load_services(content_dir: Path, display_prefix: str, registry: Any, section_defaults: Any,
+                  places: Places | None = None) -> tuple[dict[str, Service], list[Finding]]:
+    """Read and validate every service file; return services by slug and the findings.
+
+    Without `places`, the organisation and location files are read here (their findings are then
+    left out: `load_directory` reports them once).
+    """
     from signpost.today import today
     folder = Path(content_dir) / SERVICES_DIR
     vocabulary, findings = load_vocabulary(data_dir_for(content_dir, registry))
+    if places is None:
+        places, _ = load_places(content_dir, display_prefix, vocabulary.accessibility)
     services: dict[str, Service] = {}
     if not folder.is_dir():
         return services, findings
-    ids: dict[str, str] = {}
+    ids: dict[str, str] = {f"{p.id}": p.file for p in (*places.organisations.values(), *places.locations.values())
+                           if p.id}
     slugs: dict[str, str] = {}
     for path in sorted(folder.glob("*.md")):
         slug = path.stem
@@ -215,12 +232,13 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any,
                                           languages=vocabulary.languages, today=today())
         findings += _slug_findings(slug, display)
         findings += _body_findings(document.body, document.body_line, display)
+        service = service_from(rel, display, meta, document.key_lines, document.body, document.body_line, places)
+        findings += _reference_findings(service, meta, places, display)
         findings = _with_nested_lines(findings, display, path)
         if slug.lower() in slugs:
             findings.append(error(display, f"the slug `{slug}` is already used by {slugs[slug.lower()]}", line=1,
                                   field="slug", hint="two services cannot share a page address: rename one file"))
         slugs.setdefault(slug.lower(), display)
-        service = service_from(rel, display, meta, document.key_lines, document.body, document.body_line)
         if is_uuid(service.id):
             if service.id in ids:
                 findings.append(error(display, f"id {service.id} is already used by {ids[service.id]}",
@@ -231,14 +249,63 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any,
     return services, findings
 
 
+@dataclass
+class Directory:
+    """The services with the organisations and locations they point at."""
+
+    services: dict[str, Service] = field(default_factory=dict)
+    places: Places = field(default_factory=Places)
+
+
+def load_directory(content_dir: Path, display_prefix: str, registry: Any, section_defaults: Any
+                   ) -> tuple[Directory, list[Finding]]:
+    """Organisations, locations, then the services that name them (what the content model calls)."""
+    vocabulary, _ = load_vocabulary(data_dir_for(content_dir, registry))
+    places, findings = load_places(content_dir, display_prefix, vocabulary.accessibility)
+    services, service_findings = load_services(content_dir, display_prefix, registry, section_defaults, places)
+    return Directory(services, places), findings + service_findings
+
+
+def _reference_findings(service: Service, meta: dict[str, Any], places: Places, display: str) -> list[Finding]:
+    """An organisation or location the service names but no file holds: file, line and the nearest match."""
+    import difflib
+    findings = []
+    if service.organization_ref and service.organization is None:
+        close = difflib.get_close_matches(service.organization_ref, sorted(places.organisations), n=1, cutoff=0.5)
+        findings.append(error(display, f"unknown organisation `{service.organization_ref}`",
+                              line=service.line_of("organization"), field="organization",
+                              hint=(f"did you mean `{close[0]}`? " if close else "")
+                              + f"organisations are the files in content/{ORGANISATIONS_DIR}/ "
+                                "(`signpost new organisation NAME` makes one)"))
+    resolved = {entry.location.slug for entry in service.locations} | {entry.location.id for entry in service.locations}
+    for index, ref in enumerate(service.location_refs):
+        if ref and ref not in resolved:
+            close = difflib.get_close_matches(ref, sorted(places.locations), n=1, cutoff=0.5)
+            findings.append(error(display, f"unknown location `{ref}`", line=service.line_of("locations"),
+                                  field=f"locations[{index}].location",
+                                  hint=(f"did you mean `{close[0]}`? " if close else "")
+                                  + f"locations are the files in content/{LOCATIONS_DIR}/ "
+                                    "(`signpost new location NAME` makes one)"))
+    seen: set[str] = set()
+    for index, entry in enumerate(service.locations):
+        if entry.location.slug in seen:
+            findings.append(error(display, f"the location `{entry.location.slug}` is listed twice",
+                                  line=service.line_of("locations"), field=f"locations[{index}].location",
+                                  hint="list each place once, with all of this service's times there"))
+        seen.add(entry.location.slug)
+    return findings
+
+
 def service_from(path: str, file: str, meta: dict[str, Any], key_lines: dict[str, int],
-                 body: str, body_line: int) -> Service:
-    """A Service from metadata that may still hold bad values (those become empty)."""
+                 body: str, body_line: int, places: Places | None = None) -> Service:
+    """A Service from metadata that may still hold bad values (those become empty or unresolved)."""
+    places = places or Places()
     try:
         period = ReviewPeriod.parse(meta.get("review_every") or DEFAULT_REVIEW)
     except ValueError:
         period = None
-    organization = meta.get("organization") if isinstance(meta.get("organization"), dict) else None
+    organization_ref = _text(meta.get("organization"))
+    location_entries = [entry for entry in _dicts(meta.get("locations")) if _text(entry.get("location"))]
     return Service(
         id=_text(meta.get("id")),
         slug=Path(path).stem,
@@ -251,9 +318,7 @@ def service_from(path: str, file: str, meta: dict[str, Any], key_lines: dict[str
         last_reviewed=_date(meta.get("last_reviewed")),
         review_every=period,
         alert=_text(meta.get("alert")),
-        organization=Organization(**{k: _text(organization.get(k)) for k in
-                                     ("name", "description", "url", "charity_number", "company_number")})
-        if organization else None,
+        organization=places.organisation(organization_ref) if organization_ref else None,
         minimum_age=_int(meta.get("minimum_age")),
         maximum_age=_int(meta.get("maximum_age")),
         eligibility=_text(meta.get("eligibility")),
@@ -270,10 +335,14 @@ def service_from(path: str, file: str, meta: dict[str, Any], key_lines: dict[str
         phones=tuple(Phone(_text(p.get("number")), _text(p.get("kind")) or "voice", p.get("free") is True,
                            _text(p.get("description"))) for p in _dicts(meta.get("phones"))),
         languages=_strings(meta.get("languages")),
-        locations=tuple(_location(entry) for entry in _dicts(meta.get("locations"))),
+        locations=tuple(ServiceAtLocation(location, _schedules(entry.get("schedules")))
+                        for entry in location_entries
+                        if (location := places.location(_text(entry.get("location")))) is not None),
         schedules=_schedules(meta.get("schedules")),
         service_areas=_strings(meta.get("service_areas")),
         sensitive=meta.get("sensitive") is True,
+        organization_ref=organization_ref,
+        location_refs=tuple(_text(entry.get("location")) for entry in location_entries),
         key_lines=dict(key_lines),
         body=body,
         body_line=body_line,
@@ -405,19 +474,6 @@ def _body_findings(body: str, first_line: int, display: str) -> list[Finding]:
             findings.append(error(display, "the description links to a script", line=number, field="description",
                                   hint="link only to https:// addresses, mailto: or tel:"))
     return findings
-
-
-def _location(entry: dict[str, Any]) -> Location:
-    def number(key: str) -> float | None:
-        value = entry.get(key)
-        return float(value) if _is_number(value) else None
-    return Location(
-        name=_text(entry.get("name")), address_1=_text(entry.get("address_1")),
-        address_2=_text(entry.get("address_2")), city=_text(entry.get("city")),
-        postal_code=_text(entry.get("postal_code")), latitude=number("latitude"), longitude=number("longitude"),
-        transportation=_text(entry.get("transportation")), accessibility=_strings(entry.get("accessibility")),
-        schedules=_schedules(entry.get("schedules")),
-    )
 
 
 def _schedules(value: Any) -> tuple[Schedule, ...]:

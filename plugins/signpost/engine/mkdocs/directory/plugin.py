@@ -31,7 +31,7 @@ from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_so
                                        unreadable_service_source)
 from signpost.engine.mkdocs.support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
-from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
+from signpost.model.services import SERVICES_DIR, data_dir_for, is_place_file, load_vocabulary
 from signpost.session import SESSION
 
 log = get_plugin_logger(__name__)
@@ -61,6 +61,9 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if not self.config.enabled:
             return files
         model = content_model(config)
+        for file in [f for f in files if is_place_file(f.src_uri)]:
+            # Organisation and location files are data, shown on the services' pages, not pages of their own.
+            files.remove(file)
         for src_uri in generated_pages(self._vocabulary(config)):
             if files.get_file_from_path(src_uri) is None:
                 # A file "in" docs_dir that exists nowhere: mkdocs-static-i18n only
@@ -123,6 +126,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         folder = Path(config.site_dir) / self.config.open_data_dir
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in self._open_data(config).items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)  # the static API has sub-folders
             (folder / name).write_text(text, encoding="utf-8")
 
     # Helpers -------------------------------------------------------------
