@@ -1,8 +1,9 @@
-"""`signpost a11y` with a fake pa11y-ci: pages, reports, cache and crash retry (no browser needed).
+"""`signpost a11y` with a fake pa11y driver: pages, passes, reports, cache, crash retry, shards and merge.
 
-The fake reads the generated pa11y-ci config like the real one, logs each URL
-it was asked about (with the concurrency), and crashes or reports issues on
-the URLs the test names. Real-browser runs are in test_a11y_browser.py.
+The fake reads the generated driver config like the real driver, logs each
+page it was asked to load (with its passes and the concurrency), and crashes
+or reports issues on the pages and passes the test names. Real-browser runs
+are in test_a11y_browser.py.
 """
 
 from __future__ import annotations
@@ -14,58 +15,65 @@ import textwrap
 import pytest
 
 from sitebuilder import page
+from signpost.accessibility.shards import Shard, shard_slot
 
-FAKE_PA11Y_CI = textwrap.dedent('''\
+FAKE_DRIVER = textwrap.dedent('''\
     import json, os, sys
-    config = json.load(open(sys.argv[sys.argv.index("--config") + 1]))
-    concurrency = config["defaults"]["concurrency"]
+    config = json.load(open(sys.argv[1]))
     state_file = os.environ["FAKE_STATE"]
-    crashed_before = set(open(state_file).read().split()) if os.path.exists(state_file) else set()
+    crashed_before = set(open(state_file).read().splitlines()) if os.path.exists(state_file) else set()
+    def named(variable, path, name):
+        wanted = os.environ.get(variable)
+        return bool(wanted) and wanted == f"{path} {name}"
     results = {}
-    for entry in config["urls"]:
-        url = entry if isinstance(entry, str) else entry["url"]
+    for entry in config["pages"]:
+        url, path = entry["url"], entry["url"].split("/", 3)[3]
         with open(os.environ["FAKE_LOG"], "a") as log:
-            log.write(f"{concurrency} {url}\\n")
-        once, always = os.environ.get("FAKE_CRASH_ONCE"), os.environ.get("FAKE_CRASH_ALWAYS")
-        if (once and once in url and url not in crashed_before) or (always and always in url):
-            with open(state_file, "a") as state:
-                state.write(url + "\\n")
-            if always:
-                continue                      # a crashed URL can be missing altogether
-            results[url] = [{"message": "Navigation timeout of 30000 ms exceeded"}]
-        elif os.environ.get("FAKE_ISSUE") and os.environ["FAKE_ISSUE"] in url:
-            results[url] = [{"code": "color-contrast", "type": "error", "runner": "axe",
-                             "message": "Elements must meet minimum color contrast ratio thresholds",
-                             "selector": "p > span"}]
-        else:
-            results[url] = []
-    print(json.dumps({"total": len(config["urls"]), "passes": 0, "errors": 0, "results": results}))
+            log.write(json.dumps([config["concurrency"], path, entry["passes"]]) + "\\n")
+        answers = {}
+        for name in entry["passes"]:
+            key = f"{path} {name}"
+            if named("FAKE_CRASH_ONCE", path, name) and key not in crashed_before:
+                with open(state_file, "a") as state:
+                    state.write(key + "\\n")
+                answers[name] = {"crash": "Navigation timeout of 30000 ms exceeded"}
+            elif named("FAKE_CRASH_ALWAYS", path, name):
+                continue                      # a crashed pass can be missing altogether
+            elif named("FAKE_ISSUE", path, name):
+                answers[name] = {"issues": [{"code": "color-contrast", "type": "error", "runner": "axe",
+                                 "message": "Elements must meet minimum color contrast ratio thresholds",
+                                 "selector": "p > span"}]}
+            else:
+                answers[name] = {"issues": []}
+        results[url] = answers
+    print(json.dumps({"results": results}))
 ''')
+PASSES = ["light", "target-size", "dark"]
 
 
 @pytest.fixture
 def make_fake(tmp_path):
-    """A fake pa11y-ci for one site; each test gets its own log, cache and reports folders."""
-    script = tmp_path / "fake_pa11y_ci.py"
-    script.write_text(FAKE_PA11Y_CI, encoding="utf-8")
+    """A fake driver for one site; each test gets its own log, cache and reports folders."""
+    script = tmp_path / "fake_driver.py"
+    script.write_text(FAKE_DRIVER, encoding="utf-8")
     log = tmp_path / "pa11y.log"
 
     class Fake:
-        env = {"SIGNPOST_PA11Y_CI": f"{sys.executable} {script}", "FAKE_LOG": str(log),
+        env = {"SIGNPOST_PA11Y_DRIVER": f"{sys.executable} {script}", "FAKE_LOG": str(log),
                "FAKE_STATE": str(tmp_path / "state")}
         reports = tmp_path / "reports"
+        cache = tmp_path / "cache"
 
         def __init__(self, site):
             self.site = site
 
-        def run(self, *args, **env):
+        def run(self, *args, reports=None, **env):
             log.write_text("")
-            return self.site.signpost("a11y", "--cache-dir", str(tmp_path / "cache"), "--reports", str(self.reports),
+            return self.site.signpost("a11y", "--cache-dir", str(self.cache), "--reports", str(reports or self.reports),
                                       *args, env={**self.env, **env})
 
-        def asked(self) -> list[tuple[int, str]]:
-            lines = [line.split(" ", 1) for line in log.read_text().splitlines()]
-            return [(int(c), url.split("/", 3)[3]) for c, url in lines]
+        def asked(self) -> list[tuple[int, str, list[str]]]:
+            return [tuple(json.loads(line)) for line in log.read_text().splitlines()]
 
     return Fake
 
@@ -92,28 +100,36 @@ def small_site(fixture_site, languages=("en", "pl")):
     assert result.ok, result.output
 
 
-def test_every_page_of_every_language_in_three_passes_with_reports(fixture_site, fake):
+def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_site, fake):
     small_site(fixture_site)
-    run = fake.run(FAKE_ISSUE="pl/complaints/?signpost-scheme=dark")
-    asked = [url for _, url in fake.asked()]
+    run = fake.run(FAKE_ISSUE="pl/complaints/ dark")
+    asked = fake.asked()
     report = json.loads((fake.reports / "a11y.json").read_text())
     pages = {r["url"].lstrip("/") for r in report["results"]}
-    # Every built page (the directory's generated pages too), in each of the three passes, once.
+    # Every built page (the directory's generated pages too) is loaded ONCE, for the three
+    # passes in this order: dark, which changes the page, last.
     assert {"", "complaints/", "pl/", "pl/complaints/"} <= pages
-    assert sorted(asked) == sorted([p for p in pages] + [p + "?signpost-scheme=dark" for p in pages]
-                                   + [p + "?signpost-check=target-size" for p in pages])
+    assert sorted(path for _, path, _ in asked) == sorted(pages)
+    assert all(passes == PASSES and concurrency == 4 for concurrency, _, passes in asked)
     assert not any("404" in p or p.startswith(("assets/", "search/")) for p in pages)
     assert run.returncode == 1
     assert ("content/complaints.md: error: [axe:color-contrast] [dark] Elements must meet minimum color contrast "
             "ratio thresholds (at `p > span` on /pl/complaints/)") in run.stderr
-    assert f"{len(pages)} pages (en, pl) x 3 passes (light, dark, target-size): 1 error(s), 0 crashed" in run.stderr
+    assert (f"{len(pages)} pages (en, pl) x 3 passes (light, target-size, dark): 1 error(s), 0 crashed, "
+            f"0 missing; {3 * len(pages)} checked in the browser ({len(pages)} page loads)") in run.stderr
     assert (report["pages"], report["errors"], report["crashed"], report["languages"]) == (len(pages), 1, 0, ["en", "pl"])
+    assert report["page_loads"] == len(pages)
     junit = (fake.reports / "a11y-junit.xml").read_text()
     assert junit.count("<testcase") == 3 * len(pages) and junit.count("<failure") == 1
+    assert run.stdout.strip().splitlines()[-1] == f"a11y: {3 * len(pages) - 1} passed, 1 failed"
     # The generated config carries the settings reference.md requires.
-    config = json.loads((fake.reports.parent / "cache" / "pa11yci-light.json").read_text())["defaults"]
-    assert config["useIncognitoBrowserContext"] is False and config["runners"] == ["axe", "htmlcs"]
-    assert config["standard"] == "WCAG2AA" and config["levelCapWhenNeedsReview"] == "warning"
+    config = json.loads((fake.cache / "pa11y-passes.json").read_text())
+    assert config["passes"]["light"]["runners"] == ["axe", "htmlcs"] == config["passes"]["dark"]["runners"]
+    assert config["passes"]["target-size"] == {"runners": ["axe"], "rules": ["target-size"],
+                                               "actions": config["passes"]["light"]["actions"]}
+    assert config["pa11y"]["standard"] == "WCAG2AA" and config["pa11y"]["levelCapWhenNeedsReview"] == "warning"
+    assert "check field #__palette_1" in config["passes"]["dark"]["actions"]
+    assert "check field #__palette_0" in config["passes"]["light"]["actions"]
     assert config["chromeLaunchConfig"]["executablePath"] == "/usr/bin/chromium"
     assert "--disable-background-networking" in config["chromeLaunchConfig"]["args"]
 
@@ -122,39 +138,106 @@ def test_second_run_checks_only_the_edited_page(fixture_site, fake):
     small_site(fixture_site, languages=("en",))
     first = fake.run()
     assert first.returncode == 0, first.stderr
-    checked = len(fake.asked())
-    assert checked >= 6
+    loaded = len(fake.asked())
+    assert loaded >= 2
     again = fake.run()
     assert again.returncode == 0 and fake.asked() == []
-    assert f"0 checked in the browser, {checked} unchanged (cache)" in again.stderr
+    assert f"0 checked in the browser (0 page loads), {3 * loaded} unchanged (cache)" in again.stderr
     fixture_site.write("complaints.md", page("Complaints", "Tell us what went wrong. We will answer in 10 days."))
     assert fixture_site.build().ok
     edited = fake.run()
     assert edited.returncode == 0
-    assert sorted(url for _, url in fake.asked()) == sorted([
-        "complaints/", "complaints/?signpost-scheme=dark", "complaints/?signpost-check=target-size"])
+    assert fake.asked() == [(4, "complaints/", PASSES)]
 
 
-def test_a_crashed_page_is_retried_once_at_concurrency_one(english_site, make_fake):
+def test_a_crashed_pass_is_retried_once_at_concurrency_one(english_site, make_fake):
     fake = make_fake(english_site)
-    run = fake.run(FAKE_CRASH_ONCE="complaints/?signpost-scheme=dark")
+    run = fake.run(FAKE_CRASH_ONCE="complaints/ dark")
     assert run.returncode == 0, run.stderr
-    retries = [(c, url) for c, url in fake.asked() if url == "complaints/?signpost-scheme=dark"]
-    assert retries == [(4, "complaints/?signpost-scheme=dark"), (1, "complaints/?signpost-scheme=dark")]
-    assert "dark: 1 page(s) crashed; trying them again one at a time" in run.stderr
+    retries = [(c, passes) for c, path, passes in fake.asked() if path == "complaints/"]
+    assert retries == [(4, PASSES), (1, ["dark"])]
+    assert "1 page(s) crashed; trying them again one at a time" in run.stderr
 
 
 def test_a_page_that_crashes_twice_fails_the_check(english_site, make_fake):
     fake = make_fake(english_site)
-    run = fake.run("--pass", "light", FAKE_CRASH_ALWAYS="complaints/")
+    run = fake.run("--pass", "light", FAKE_CRASH_ALWAYS="complaints/ light")
     assert run.returncode == 1
     assert ("content/complaints.md: error: [browser] [light] the browser crashed on /complaints/ twice: "
-            "pa11y-ci returned no result for this page") in run.stderr
+            "pa11y returned no result for this page") in run.stderr
     report = json.loads((fake.reports / "a11y.json").read_text())
     assert report["crashed"] == 1
     # A crash is never cached: the next run asks about the page again.
     fake.run("--pass", "light")
-    assert [url for _, url in fake.asked()] == ["complaints/"]
+    assert fake.asked() == [(4, "complaints/", ["light"])]
+
+
+def test_shards_check_every_page_exactly_once_and_merge_passes(english_site, make_fake, tmp_path):
+    fake = make_fake(english_site)
+    everything = fake.run("--no-cache")
+    all_pages = {path for _, path, _ in fake.asked()}
+    assert everything.returncode == 0 and len(all_pages) >= 2
+    shard_reports, per_shard = [], []
+    for index in (1, 2, 3):
+        reports = tmp_path / f"shard-{index}"
+        run = fake.run("--no-cache", "--shard", f"{index}/3", reports=reports)
+        assert run.returncode == 0, run.stderr
+        per_shard.append({path for _, path, _ in fake.asked()})
+        shard_reports.append(str(reports / "a11y.json"))
+    assert set().union(*per_shard) == all_pages
+    assert sum(len(s) for s in per_shard) == len(all_pages)          # disjoint: each page in one shard
+    merged = fake.run("--merge", *shard_reports, reports=tmp_path / "merged")
+    assert merged.returncode == 0, merged.stderr
+    report = json.loads((tmp_path / "merged" / "a11y.json").read_text())
+    assert len(report["results"]) == 3 * len(all_pages) and report["missing"] == []
+    # A shard that never reported: its pages are missing and the merge fails, naming them.
+    lost = next(i for i, pages in enumerate(per_shard) if pages)
+    partial = fake.run("--merge", *[r for i, r in enumerate(shard_reports) if i != lost], reports=tmp_path / "partial")
+    assert partial.returncode == 1
+    first_lost = sorted(per_shard[lost])[0]
+    assert f"no shard reported light /{first_lost}: that page was never checked in the browser" in partial.stderr
+
+
+def test_merge_refuses_results_for_other_html(fixture_site, fake, tmp_path):
+    small_site(fixture_site, languages=("en",))
+    assert fake.run().returncode == 0
+    built = fixture_site.root / "site" / "complaints" / "index.html"
+    built.write_text(built.read_text(encoding="utf-8").replace("went wrong", "went very wrong"), encoding="utf-8")
+    merged = fake.run("--merge", str(fake.reports / "a11y.json"), reports=tmp_path / "merged")
+    assert merged.returncode == 1
+    assert "no shard reported light /complaints/" in merged.stderr
+
+
+def test_merge_fails_on_an_error_in_any_shard(english_site, make_fake, tmp_path):
+    fake = make_fake(english_site)
+    reports = []
+    for index in (1, 2):
+        folder = tmp_path / f"s{index}"
+        fake.run("--no-cache", "--shard", f"{index}/2", reports=folder, FAKE_ISSUE="complaints/ dark")
+        reports.append(str(folder / "a11y.json"))
+    merged = fake.run("--merge", *reports, reports=tmp_path / "merged")
+    assert merged.returncode == 1
+    assert "[dark] Elements must meet minimum color contrast ratio thresholds (at `p > span` on /complaints/)" in merged.stderr
+
+
+@pytest.mark.parametrize("total", [1, 2, 3, 4, 7])
+def test_shard_split_covers_every_url_exactly_once_and_is_stable(total):
+    urls = [f"{lang}local-info/page-{n}/" for lang in ("", "pl/", "ro/", "pa/", "ur/") for n in range(300)]
+    shards = [Shard(i, total) for i in range(1, total + 1)]
+    split = [shard.select(urls, key=str) for shard in shards]
+    assert sorted(u for part in split for u in part) == sorted(urls)
+    assert len({u for part in split for u in part}) == len(urls)
+    # Stable: order and the other pages do not move a page; each shard has a fair share.
+    reordered = [shard.select(list(reversed(urls)) + ["new-page/"], key=str) for shard in shards]
+    assert [sorted(set(part) - {"new-page/"}) for part in reordered] == [sorted(part) for part in split]
+    assert all(len(part) > len(urls) / total * 0.8 for part in split)
+    assert shard_slot("charter/", total) == shard_slot("/charter/", total)
+
+
+def test_a_bad_shard_is_a_clear_error(english_site):
+    for bad in ("0/3", "4/3", "two", "1/0"):
+        run = english_site.signpost("a11y", "--shard", bad)
+        assert run.returncode == 2 and "--shard" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_missing_browser_or_node_says_how_to_install(english_site):

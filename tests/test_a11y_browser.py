@@ -82,6 +82,37 @@ def test_the_browser_check_fails_on_a_real_problem(site, tmp_path):
     assert "content/complaints.md: error: [axe:color-contrast] [light]" in run.stderr
 
 
+def test_each_colour_pass_checks_its_own_scheme_on_one_page_load(site, tmp_path):
+    """Light, target size and dark share one load: each pass must still see its own colours.
+
+    The home page fails contrast only in dark colours, the complaints page only in light
+    ones. At concurrency 1 the home page is checked first and its dark pass stores "dark"
+    in localStorage, which every later page of the browser reads: the complaints page then
+    loads dark, and its light pass must switch it back to light to find its problem.
+    """
+    home, complaints = site.root / "site" / "index.html", site.root / "site" / "complaints" / "index.html"
+    originals = {home: home.read_text(encoding="utf-8"), complaints: complaints.read_text(encoding="utf-8")}
+    dark_only = ('<style>[data-md-color-scheme=slate] .only-dark{color:#3a3a3a}</style>'
+                 '<p class="only-dark">Dark problem.</p>')
+    light_only = ('<style>[data-md-color-scheme=default] .only-light{color:#d0d0d0}</style>'
+                  '<p class="only-light">Light problem.</p>')
+    try:
+        home.write_text(originals[home].replace("We give free help", dark_only + "We give free help"), encoding="utf-8")
+        complaints.write_text(originals[complaints].replace("Tell us what went wrong.",
+                                                            light_only + "Tell us what went wrong."), encoding="utf-8")
+        run = site.signpost("a11y", "--only", "/", "--only", "complaints/", "--concurrency", "1",
+                            "--cache-dir", str(tmp_path / "cache"), "--reports", str(tmp_path / "reports"))
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+    report = json.loads((tmp_path / "reports" / "a11y.json").read_text())
+    contrast = sorted((r["url"], r["pass"]) for r in report["results"]
+                      for issue in r["issues"] if "contrast" in issue["code"].lower() or "G18" in issue["code"])
+    assert run.returncode == 1
+    assert {("/", "dark"), ("/complaints/", "light")} == set(contrast), run.stderr
+    assert report["page_loads"] == 2 and report["checked_in_browser"] == 6
+
+
 @pytest.fixture
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")

@@ -1,30 +1,32 @@
 """The browser check behind `signpost a11y`: every built page, every pass. MkDocs-free.
 
-1. List every page of every language in the built site.
+1. List every page of every language in the built site (or this shard's share:
+   `--shard i/N` takes the pages whose URL hash falls in slot i, see `shards.py`).
 2. Serve the site on 127.0.0.1 (a free port).
-3. For each pass (light colours, dark colours, WCAG 2.2 target size), reuse
-   cached results of unchanged pages and run pa11y-ci on the rest.
+3. Reuse cached results of unchanged pages; load every other page ONCE and run
+   the passes it still needs on it (light, WCAG 2.2 target size, dark).
 4. Retry crashed pages once, one at a time; a page that crashes again fails.
 5. Turn every issue into a Finding on the page's Markdown file; write
-   `reports/a11y.json` and `reports/a11y-junit.xml`.
+   `reports/a11y.json` and `reports/a11y-junit.xml` (`reports.py`).
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from xml.etree import ElementTree
 
 from signpost.accessibility.a11y_cache import CACHE_DIR, ResultCache
-from signpost.accessibility.pa11y import PASSES, Pass, Tools, UrlResult, pa11y_config, run_pa11y
+from signpost.accessibility.pa11y import PASSES, Tools, UrlResult, run_pa11y, shared_options
 from signpost.accessibility.server import serve_site
+from signpost.accessibility.shards import Shard
 from signpost.accessibility.site_pages import SitePage, list_site_pages
 from signpost.findings import Report, error
 
 CHECK = "a11y"
+ALL_PASSES = tuple(PASSES)
 
 
 @dataclass
@@ -33,10 +35,11 @@ class BrowserCheckOptions:
     content_dir: Path = Path("content")
     report_dir: Path = Path("reports")
     cache_dir: Path = CACHE_DIR
-    passes: tuple[str, ...] = ("light", "dark", "target-size")
+    passes: tuple[str, ...] = ALL_PASSES
     concurrency: int = 4
     use_cache: bool = True
     only: tuple[str, ...] = ()        # URL path prefixes (`pl/`); `/` or `ur/$`: that page only; empty: all
+    shard: Shard = Shard(1, 1)
 
 
 @dataclass
@@ -47,6 +50,7 @@ class PageOutcome:
     issues: list[dict] = field(default_factory=list)
     crash: str | None = None
     cached: bool = False
+    page_hash: str = ""
 
 
 @dataclass
@@ -56,9 +60,13 @@ class BrowserCheck:
     pages: list[SitePage]
     outcomes: list[PageOutcome] = field(default_factory=list)
     checked: list[tuple[str, str]] = field(default_factory=list)   # (pass, url_path) sent to the browser
+    loads: int = 0                                                  # page loads in the browser
     retried: list[tuple[str, str]] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    shard: Shard = Shard(1, 1)
+    passes: tuple[str, ...] = ALL_PASSES
+    missing: list[str] = field(default_factory=list)               # (merge) `pass /url` nobody checked
 
     @property
     def errors(self) -> int:
@@ -70,10 +78,10 @@ class BrowserCheck:
 
     @property
     def ok(self) -> bool:
-        return self.errors == 0 and not self.crashed and bool(self.pages)
+        return self.errors == 0 and not self.crashed and not self.missing and bool(self.pages)
 
     def report(self) -> Report:
-        """Each issue and each crash as a Finding on the page's source file."""
+        """Each issue, crash and missing result as a Finding on the page's source file."""
         report = Report()
         for outcome in self.outcomes:
             where = f"/{outcome.page.url_path}"
@@ -89,6 +97,10 @@ class BrowserCheck:
                     f"on {where})",
                     field=f"{issue.get('runner', '')}:{issue.get('code', '')}", check=CHECK,
                     hint=_hint(issue)))
+        for missing in self.missing:
+            report.add(error("site/", f"no shard reported {missing}: that page was never checked in the browser",
+                             field="browser", check=CHECK,
+                             hint="every shard must finish and upload its a11y.json; re-run the failed shard"))
         return report
 
 
@@ -96,88 +108,70 @@ def run_browser_check(options: BrowserCheckOptions, tools: Tools, log: Callable[
                       ) -> BrowserCheck:
     started = time.monotonic()
     pages = [p for p in list_site_pages(options.site_dir, options.content_dir)
-             if not options.only or any(_selected(p.url_path, wanted) for wanted in options.only)]
-    result = BrowserCheck(pages=pages, versions=dict(tools.versions))
+             if (not options.only or any(_selected(p.url_path, wanted) for wanted in options.only))]
+    pages = options.shard.select(pages, key=lambda p: p.url_path)
+    passes = tuple(name for name in ALL_PASSES if name in options.passes)
+    result = BrowserCheck(pages=pages, versions=dict(tools.versions), shard=options.shard, passes=passes)
     cache = ResultCache(options.cache_dir, enabled=options.use_cache)
     with serve_site(options.site_dir) as base:
-        for name in options.passes:
-            _run_pass(PASSES[name], pages, base, tools, options, cache, result, log)
+        _check_pages(pages, passes, base, tools, options, cache, result, log)
     result.seconds = time.monotonic() - started
     return result
 
 
-def _run_pass(check: Pass, pages: list[SitePage], base: str, tools: Tools, options: BrowserCheckOptions,
-              cache: ResultCache, result: BrowserCheck, log) -> None:
-    settings = {"pass": check.name, "pa11y": pa11y_config([], check, tools, 1)["defaults"],
-                "versions": tools.versions}
-    settings["pa11y"].pop("concurrency", None)
-    to_check: dict[str, tuple[SitePage, str]] = {}
+def page_hash(html_file: Path) -> str:
+    """sha256 of a built page's HTML: ties a report's results to the site that was checked."""
+    return hashlib.sha256(html_file.read_bytes()).hexdigest()
+
+
+def _check_pages(pages: list[SitePage], passes: tuple[str, ...], base: str, tools: Tools,
+                 options: BrowserCheckOptions, cache: ResultCache, result: BrowserCheck, log) -> None:
+    keys = {name: _cache_settings(name, tools) for name in passes}
+    to_check: dict[str, tuple[SitePage, dict[str, str], str]] = {}   # url -> page, {pass: cache key}, hash
+    cached: dict[str, int] = {}
     for page in pages:
-        key = cache.key(page.html_file, options.site_dir, settings)
-        url = check.url(base + page.url_path)
-        issues = cache.get(f"{check.name} {page.url_path}", key)
-        if issues is not None:
-            result.outcomes.append(PageOutcome(page, check.name, url, issues, cached=True))
-        else:
-            to_check[url] = (page, key)
-    log(f"signpost a11y: {check.name}: {len(to_check)} of {len(pages)} pages to check "
-        f"({len(pages) - len(to_check)} unchanged, from the cache)")
+        url = base + page.url_path
+        digest = page_hash(page.html_file)
+        wanted: dict[str, str] = {}
+        for name in passes:
+            key = cache.key(page.html_file, options.site_dir, keys[name])
+            issues = cache.get(f"{name} {page.url_path}", key)
+            if issues is None:
+                wanted[name] = key
+            else:
+                cached[name] = cached.get(name, 0) + 1
+                result.outcomes.append(PageOutcome(page, name, url, issues, cached=True, page_hash=digest))
+        if wanted:
+            to_check[url] = (page, wanted, digest)
+    log(f"signpost a11y: shard {options.shard}: {len(pages)} pages x {len(passes)} passes; "
+        f"{len(to_check)} pages to load in the browser, "
+        f"{sum(cached.values())} page-passes unchanged (from the cache)")
     if not to_check:
         return
-    config_dir = options.cache_dir
-    answers = run_pa11y(list(to_check), check, tools, concurrency=options.concurrency, config_dir=config_dir)
-    crashed = [url for url, answer in answers.items() if answer.crashed]
+    requests = [(url, list(wanted)) for url, (_, wanted, _) in to_check.items()]
+    answers = run_pa11y(requests, tools, concurrency=options.concurrency, config_dir=options.cache_dir)
+    result.loads += len(requests)
+    crashed = [(url, [name for name, answer in by_pass.items() if answer.crashed])
+               for url, by_pass in answers.items()]
+    crashed = [(url, names) for url, names in crashed if names]
     if crashed:
-        log(f"signpost a11y: {check.name}: {len(crashed)} page(s) crashed; trying them again one at a time")
-        answers.update(run_pa11y(crashed, check, tools, concurrency=1, config_dir=config_dir))
-        result.retried += [(check.name, to_check[url][0].url_path) for url in crashed]
-    for url, (page, key) in to_check.items():
-        answer: UrlResult = answers[url]
-        result.checked.append((check.name, page.url_path))
-        result.outcomes.append(PageOutcome(page, check.name, url, answer.issues, answer.crash))
-        if not answer.crashed:
-            cache.put(f"{check.name} {page.url_path}", key, answer.issues)
+        log(f"signpost a11y: {len(crashed)} page(s) crashed; trying them again one at a time")
+        retry = run_pa11y(crashed, tools, concurrency=1, config_dir=options.cache_dir)
+        result.loads += len(crashed)
+        for url, names in crashed:
+            answers[url].update(retry[url])
+            result.retried += [(name, to_check[url][0].url_path) for name in names]
+    for url, (page, wanted, digest) in to_check.items():
+        for name, key in wanted.items():
+            answer: UrlResult = answers[url][name]
+            result.checked.append((name, page.url_path))
+            result.outcomes.append(PageOutcome(page, name, url, answer.issues, answer.crash, page_hash=digest))
+            if not answer.crashed:
+                cache.put(f"{name} {page.url_path}", key, answer.issues)
 
 
-# ----------------------------------------------------------------------
-# Reports
-# ----------------------------------------------------------------------
-
-def write_reports(result: BrowserCheck, report_dir: Path) -> tuple[Path, Path]:
-    """`a11y.json` (every page and issue) and `a11y-junit.xml` (one test case per page and pass)."""
-    report_dir.mkdir(parents=True, exist_ok=True)
-    json_file, junit_file = report_dir / "a11y.json", report_dir / "a11y-junit.xml"
-    data = {
-        "pages": len(result.pages),
-        "languages": sorted({p.language for p in result.pages}),
-        "passes": sorted({o.check for o in result.outcomes}),
-        "checked_in_browser": len(result.checked),
-        "from_cache": sum(1 for o in result.outcomes if o.cached),
-        "errors": result.errors,
-        "crashed": len(result.crashed),
-        "seconds": round(result.seconds, 1),
-        "versions": result.versions,
-        "results": [
-            {"url": f"/{o.page.url_path}", "pass": o.check, "language": o.page.language, "file": o.page.source,
-             "cached": o.cached, "crash": o.crash, "issues": o.issues}
-            for o in result.outcomes
-        ],
-    }
-    json_file.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    suite = ElementTree.Element("testsuite", name="signpost-a11y", tests=str(len(result.outcomes)),
-                                failures=str(sum(1 for o in result.outcomes if o.issues)),
-                                errors=str(len(result.crashed)), time=f"{result.seconds:.1f}")
-    for outcome in result.outcomes:
-        case = ElementTree.SubElement(suite, "testcase", classname=f"a11y.{outcome.check}",
-                                      name=f"/{outcome.page.url_path}", file=outcome.page.source)
-        if outcome.crash:
-            ElementTree.SubElement(case, "error", message="the browser crashed twice").text = outcome.crash
-        elif outcome.issues:
-            failure = ElementTree.SubElement(case, "failure", message=f"{len(outcome.issues)} accessibility error(s)")
-            failure.text = "\n".join(f"{i.get('code')}: {i.get('message')} ({i.get('selector')})"
-                                     for i in outcome.issues)
-    ElementTree.ElementTree(suite).write(junit_file, encoding="utf-8", xml_declaration=True)
-    return json_file, junit_file
+def _cache_settings(name: str, tools: Tools) -> dict:
+    return {"pass": name, "options": PASSES[name].options(), "shared": shared_options(), "versions": tools.versions}
 
 
 def _selected(url_path: str, wanted: str) -> bool:

@@ -1,17 +1,24 @@
-"""Run pa11y-ci (axe + htmlcs in Debian's Chromium) and read its JSON. MkDocs-free.
+"""Run pa11y (axe + htmlcs in Debian's Chromium) over pages, every pass on one page load. MkDocs-free.
+
+`pa11y_passes.js` (beside this file) loads each page once and runs pa11y once
+per pass on that loaded page (pa11y's `browser`, `page` and `ignoreUrl`
+options): light (axe + htmlcs, WCAG2AA), WCAG 2.2 target size (axe only) and
+dark (axe + htmlcs after switching Material's palette). Three pa11y-ci runs
+used to load every page three times.
 
 Facts this module relies on (../shared/reference.md):
-- `useIncognitoBrowserContext: false` or concurrency above 1 fails at random;
+- one browser, pages in its default context (`useIncognitoBrowserContext:
+  false` in pa11y-ci's words) is what keeps concurrency 4 stable;
 - axe's "needs review" items are errors unless `levelCapWhenNeedsReview: warning`;
-- pa11y's exit code and `-T` hide crashes: a crashed page comes back as
-  `[{"message": ...}]` without `code`, or not at all. So we parse `--json`
-  and check that every URL we asked for came back with real results;
+- a crashed page comes back without issue codes, or not at all: every URL
+  asked for must come back with real results, or it is a crash;
 - WCAG 2.2 `target-size` needs its own axe-only run (enabling the rule breaks
-  the htmlcs runner).
+  the htmlcs runner): on the loaded page that costs one axe run, not a load.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shlex
@@ -23,9 +30,11 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-# Tests (and unusual setups) can replace the pa11y-ci command, e.g. with a fake.
-COMMAND_VARIABLE = "SIGNPOST_PA11Y_CI"
+DRIVER = Path(__file__).with_name("pa11y_passes.js")
+# Tests (and unusual setups) can replace the driver command, e.g. with a fake.
+COMMAND_VARIABLE = "SIGNPOST_PA11Y_DRIVER"
 PAGE_TIMEOUT_MS = 60_000
+VIEWPORT = {"width": 1280, "height": 1024}
 
 
 @dataclass(frozen=True)
@@ -37,28 +46,29 @@ class Pass:
     rules: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     only_codes: tuple[str, ...] = ()   # keep only these issue codes (the extra-rule pass)
-    query: str = ""                    # keeps URLs of different passes apart in pa11y's results
 
-    def url(self, base: str) -> str:
-        return f"{base}?{self.query}" if self.query else base
+    def options(self) -> dict:
+        """This pass's own pa11y options (the shared ones are in `pa11y_config`)."""
+        return {"runners": list(self.runners), "rules": list(self.rules), "actions": list(self.actions)}
 
 
-LIGHT = Pass("light")
-# Material keeps the chosen palette in localStorage; "check field" sets the
-# dark palette's radio and fires `change`, exactly what a reader's click does.
-# Idempotent, so it is safe on pages that already open dark. Each pass runs
-# in its own browser, so the light pass never inherits the dark choice.
-DARK = Pass("dark", actions=("check field #__palette_1",
-                             "wait for element body[data-md-color-scheme=slate] to be added"),
-            query="signpost-scheme=dark")
+# Material keeps the chosen palette in localStorage, shared by the pages of one
+# browser: so each colour pass sets its scheme itself ("check field" sets the
+# palette's radio and fires `change`, exactly what a reader's click does) and
+# waits until Material applied it. Idempotent on a page already in that scheme.
+LIGHT = Pass("light", actions=("check field #__palette_0",
+                               "wait for element body[data-md-color-scheme=default] to be added"))
 TARGET_SIZE = Pass("target-size", runners=("axe",), rules=("target-size",), only_codes=("target-size",),
-                   query="signpost-check=target-size")
-PASSES = {p.name: p for p in (LIGHT, DARK, TARGET_SIZE)}
+                   actions=LIGHT.actions)
+DARK = Pass("dark", actions=("check field #__palette_1",
+                             "wait for element body[data-md-color-scheme=slate] to be added"))
+# The order the passes run in on one loaded page: dark, which changes the page, last.
+PASSES = {p.name: p for p in (LIGHT, TARGET_SIZE, DARK)}
 
 
 @dataclass
 class UrlResult:
-    """What pa11y said about one URL: its issues, or why it crashed."""
+    """What pa11y said about one URL in one pass: its issues, or why it crashed."""
 
     url: str
     issues: list[dict] = field(default_factory=list)
@@ -70,7 +80,7 @@ class UrlResult:
 
 
 class ToolMissing(Exception):
-    """node, pa11y-ci or Chromium is not installed; the message says how to install it."""
+    """node, pa11y or Chromium is not installed; the message says how to install it."""
 
 
 @dataclass(frozen=True)
@@ -78,62 +88,82 @@ class Tools:
     command: tuple[str, ...]
     chromium: str
     versions: dict[str, str]
+    project: Path = Path(".")
 
 
 def find_tools(project: Path, chromium: str = CHROMIUM) -> Tools:
-    """The pa11y-ci command, the browser and their versions, or ToolMissing with install steps."""
+    """The driver command, the browser and their versions, or ToolMissing with install steps."""
     override = os.environ.get(COMMAND_VARIABLE)
     if override:
-        return Tools(tuple(shlex.split(override)), chromium, {"pa11y-ci": f"custom: {override}"})
+        return Tools(tuple(shlex.split(override)), chromium, {"driver": f"custom: {override}"}, project)
     problems = []
-    if shutil.which("node") is None:
+    node = shutil.which("node")
+    if node is None:
         problems.append("node is not installed: apt-get install -y nodejs npm")
-    pa11y_ci = project / "node_modules" / ".bin" / "pa11y-ci"
-    if not pa11y_ci.exists():
-        problems.append("pa11y-ci is not installed: PUPPETEER_SKIP_DOWNLOAD=1 npm ci (or `make setup`)")
+    if not (project / "node_modules" / "pa11y" / "package.json").exists():
+        problems.append("pa11y is not installed: PUPPETEER_SKIP_DOWNLOAD=1 npm ci (or `make setup`)")
     if not (Path(chromium).exists() or shutil.which(chromium)):
         problems.append(f"Chromium is not installed at {chromium}: apt-get install -y chromium")
     if problems:
         raise ToolMissing("signpost a11y cannot run:\n  " + "\n  ".join(problems))
-    return Tools((str(pa11y_ci),), chromium, _versions(project, chromium))
+    return Tools((node, str(DRIVER)), chromium, _versions(project, chromium), project)
 
 
-def pa11y_config(urls: list[str], check: Pass, tools: Tools, concurrency: int) -> dict:
-    """The pa11y-ci configuration for one pass over `urls`."""
-    defaults = {
+def pa11y_config(pages: list[tuple[str, list[str]]], tools: Tools, concurrency: int) -> dict:
+    """The driver's configuration: shared pa11y options, each pass's own, and the pages with their passes."""
+    return {
+        "project": str(tools.project.resolve()),
         "chromeLaunchConfig": {"executablePath": tools.chromium, "args": CHROMIUM_ARGS},
-        "useIncognitoBrowserContext": False,
         "concurrency": concurrency,
-        "runners": list(check.runners),
-        "standard": "WCAG2AA",
-        "levelCapWhenNeedsReview": "warning",
         "timeout": PAGE_TIMEOUT_MS,
+        "viewport": VIEWPORT,
+        "pa11y": shared_options(),
+        "passes": {name: check.options() for name, check in PASSES.items()},
+        "pages": [{"url": url, "passes": _in_run_order(passes)} for url, passes in pages],
     }
-    if check.rules:
-        defaults["rules"] = list(check.rules)
-    entries: list = [{"url": url, "actions": list(check.actions)} if check.actions else url for url in urls]
-    return {"defaults": defaults, "urls": entries}
 
 
-def run_pa11y(urls: list[str], check: Pass, tools: Tools, *, concurrency: int, config_dir: Path
-              ) -> dict[str, UrlResult]:
-    """One pa11y-ci run; every URL asked for gets a result (missing or broken ones are crashes)."""
-    if not urls:
+def shared_options() -> dict:
+    """pa11y options every pass shares (part of the cache key)."""
+    return {"standard": "WCAG2AA", "levelCapWhenNeedsReview": "warning", "includeWarnings": False,
+            "includeNotices": False}
+
+
+def run_pa11y(pages: list[tuple[str, list[str]]], tools: Tools, *, concurrency: int, config_dir: Path
+              ) -> dict[str, dict[str, UrlResult]]:
+    """One driver run: {url: {pass: result}}; every (url, pass) asked for gets a result (or a crash)."""
+    if not pages:
         return {}
     config_dir.mkdir(parents=True, exist_ok=True)
-    config_file = config_dir / f"pa11yci-{check.name}.json"
-    config_file.write_text(json.dumps(pa11y_config(urls, check, tools, concurrency), indent=2), encoding="utf-8")
+    config_file = config_dir / "pa11y-passes.json"
+    config_file.write_text(json.dumps(pa11y_config(pages, tools, concurrency), indent=2), encoding="utf-8")
     try:
-        completed = subprocess.run([*tools.command, "--json", "--config", str(config_file)],
-                                   capture_output=True, text=True, timeout=120 + 30 * len(urls))
+        completed = subprocess.run([*tools.command, str(config_file)], capture_output=True, text=True,
+                                   timeout=120 + 60 * len(pages))
     except (OSError, subprocess.TimeoutExpired) as problem:
-        return {url: UrlResult(url, crash=f"pa11y-ci did not finish: {problem}") for url in urls}
+        return _all_crashed(pages, f"the pa11y driver did not finish: {problem}")
     report = _parse_report(completed.stdout)
     if report is None:
         reason = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
-        return {url: UrlResult(url, crash=f"pa11y-ci failed (exit {completed.returncode}): {reason[0]}")
-                for url in urls}
-    return {url: _url_result(url, report.get("results", {}), check) for url in urls}
+        return _all_crashed(pages, f"the pa11y driver failed (exit {completed.returncode}): {reason[0]}")
+    results = report.get("results", {})
+    return {url: {name: _url_result(url, results.get(url, {}).get(name), PASSES[name]) for name in passes}
+            for url, passes in pages}
+
+
+def tool_fingerprint(tools: Tools) -> str:
+    """A short hash of the tool versions and the driver: the CI cache key's tool part."""
+    data = json.dumps({"versions": tools.versions, "driver": _driver_hash(), "shared": shared_options()},
+                      sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _in_run_order(passes: list[str]) -> list[str]:
+    return [name for name in PASSES if name in passes]
+
+
+def _all_crashed(pages, why: str) -> dict[str, dict[str, UrlResult]]:
+    return {url: {name: UrlResult(url, crash=why) for name in passes} for url, passes in pages}
 
 
 def _parse_report(stdout: str) -> dict | None:
@@ -147,22 +177,30 @@ def _parse_report(stdout: str) -> dict | None:
     return None
 
 
-def _url_result(url: str, results: dict, check: Pass) -> UrlResult:
-    if url not in results:
-        return UrlResult(url, crash="pa11y-ci returned no result for this page")
-    entries = results[url]
-    crashes = [entry for entry in entries if "code" not in entry]
-    if crashes:
-        return UrlResult(url, crash=str(crashes[0].get("message") or crashes[0]))
+def _url_result(url: str, answer: dict | None, check: Pass) -> UrlResult:
+    if not isinstance(answer, dict):
+        return UrlResult(url, crash="pa11y returned no result for this page")
+    if answer.get("crash"):
+        return UrlResult(url, crash=str(answer["crash"]))
+    entries = answer.get("issues")
+    if not isinstance(entries, list) or any(not isinstance(e, dict) or "code" not in e for e in entries):
+        return UrlResult(url, crash=f"pa11y returned something that is not a list of issues: {str(entries)[:200]}")
     issues = [entry for entry in entries if entry.get("type", "error") == "error"]
     if check.only_codes:
         issues = [entry for entry in issues if entry.get("code") in check.only_codes]
     return UrlResult(url, issues=issues)
 
 
+def _driver_hash() -> str:
+    try:
+        return hashlib.sha256(DRIVER.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "missing"
+
+
 def _versions(project: Path, chromium: str) -> dict[str, str]:
-    versions = {}
-    for package in ("pa11y-ci", "pa11y", "axe-core", "@pa11y/html_codesniffer"):
+    versions = {"driver": _driver_hash()}
+    for package in ("pa11y", "axe-core", "@pa11y/html_codesniffer", "puppeteer"):
         manifest = project / "node_modules" / package / "package.json"
         try:
             versions[package] = json.loads(manifest.read_text(encoding="utf-8"))["version"]
