@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup site serve test unit check a11y bench clean
+.PHONY: setup site serve test unit check a11y publish bench clean
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -32,18 +32,28 @@ serve: setup
 check: $(PY_STAMP)
 	$(BIN)/signpost check
 
-# Every test: unit and fixture-site tests (including real-browser ones), then
-# the whole site through pa11y-ci in Chromium.
+# Every test: unit and fixture-site tests (including real-browser ones) in
+# parallel (one worker per core; a test file stays on one worker, so its shared
+# fixture site is built once), then the whole site through pa11y in Chromium
+# (each page loaded once for the light, target-size and dark passes).
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 	$(BIN)/signpost build
 	$(BIN)/signpost a11y
 
 unit: $(PY_STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser"
 
 a11y: site
 	$(BIN)/signpost a11y
+
+# Build, run every check (browser included, cached per page), then swap the site
+# into DEST atomically; refuses a build with findings and keeps DEST as it was.
+publish: setup
+	@test -n "$(DEST)" || { echo "make publish: say where, e.g. make publish DEST=/var/www/riverside" >&2; exit 2; }
+	$(BIN)/signpost build
+	$(BIN)/signpost a11y
+	$(BIN)/signpost publish --dest "$(DEST)"
 
 bench: setup
 	$(BIN)/python -m benchmarks

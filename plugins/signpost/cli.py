@@ -27,7 +27,9 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("report", "coverage"), "report_coverage", "The topic x language coverage matrix and every gap."),
     (("report", "facts"), "report_facts", "Every fact with its source, verification date and where it is used."),
     (("report", "readability"), "report_readability", "Reading-ease and sentence-length table per page."),
-    (("a11y",), "a11y", "Run the browser accessibility check (pa11y-ci in Chromium) over the built site."),
+    (("report", "digest"), "report_digest", "Markdown digest for owners: overdue and due within 30 days."),
+    (("a11y",), "a11y", "Run the browser accessibility check (pa11y in Chromium) over the built site."),
+    (("publish",), "publish", "Publish a checked site/ to a folder atomically (refuses a build with findings)."),
 ]
 
 

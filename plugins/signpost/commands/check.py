@@ -9,6 +9,8 @@ def configure(parser) -> None:
     from signpost.commands._common import add_project_arguments
     add_project_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("--format", choices=["text", "json", "github"], default="text",
+                        help="text (default), json, or github: GitHub Actions annotations (::error file=...)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
 
 
@@ -24,8 +26,11 @@ def run(args) -> int:
     report = model.report
     for extra_check in _extra_checks():
         report.extend(extra_check(model))
-    if args.json:
+    if args.json or args.format == "json":
         print(report.to_json())
+    elif args.format == "github":
+        from signpost.annotations import github_annotations
+        print(github_annotations(report))
     else:
         print_report(report)
     failing = report.errors or (args.strict and report.warnings)
