@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jsonschema
 import phonenumbers
+
+from signpost.facts.phones import is_drama
 import pytest
 
 from signpost.commands.import_services import import_text
@@ -27,7 +29,7 @@ from test_services_fixtures import location_text, organisation_text, place_files
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAMA = [re.compile(p) for p in (r"^0113 496 0\d{3}$", r"^020 7946 0\d{3}$", r"^0161 496 0\d{3}$",
-                                 r"^0808 157 0\d{3}$")]
+                                 r"^0808 157 0\d{3}$", r"^07700 900\d{3}$")]
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,8 @@ def test_sample_contacts_are_fictional_and_fresh(sample):
     for service in sample.services.values():
         for phone in service.phones:
             assert any(p.match(phone.number) for p in DRAMA), (service.file, phone.number)
-            assert phonenumbers.is_valid_number(phonenumbers.parse(phone.number, "GB"))
+            # 07700 900xxx (text lines) is a drama range libphonenumber calls invalid (signpost.facts.phones).
+            assert phonenumbers.is_valid_number(phonenumbers.parse(phone.number, "GB")) or is_drama(phone.number)
         assert not service.email or service.email.endswith("example.org"), service.file
         assert not service.url or re.match(r"^https://([a-z0-9-]+\.)*example\.org(/|$)", service.url), service.file
         assert dt.date(2026, 1, 1) <= service.last_reviewed <= dt.date(2026, 11, 22), service.file
