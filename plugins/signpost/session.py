@@ -8,10 +8,10 @@ prints them all and fails the build once, after the last language.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from signpost.findings import Finding, Report
+from signpost.templating import macros
 
 
 @dataclass
@@ -43,15 +43,4 @@ def findings_box_html(findings: list[Finding]) -> str:
     """A visible box listing a page's findings, shown in `mkdocs serve` previews only."""
     if not findings:
         return ""
-    items = "".join(
-        f"<li><strong>{html.escape(f.severity.value)}</strong> "
-        f"<code>{html.escape(f.location())}</code>"
-        f"{' [' + html.escape(f.field) + ']' if f.field else ''}: {html.escape(f.message)}"
-        f"{'<br>Fix: ' + html.escape(f.hint) if f.hint else ''}</li>"
-        for f in findings
-    )
-    return (
-        '<div class="admonition failure signpost-findings" role="note" aria-label="Problems found on this page">'
-        f'<p class="admonition-title">Preview only: {len(findings)} problem(s) on this page</p>'
-        f"<ul>{items}</ul></div>"
-    )
+    return str(macros("notices.html").findings_box(findings))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from signpost.templating import macros, vetted
+
 # Digits with separators, then one or more further groups after spaces or a dash:
 # "0113 496 0123", "07700 900123", "10:00–17:00", "2026-11-22". A lone number is left alone.
 NUMBER_RUN = re.compile(r"(?<!\w)\d[\d:.,/]*(?:(?:[ \u00a0]+|[ \u00a0]*[–\-][ \u00a0]*)\d[\d:.,/]*)+(?!\w)")
@@ -36,4 +38,8 @@ def isolate_number_runs(html: str, *, content_start: str = CONTENT_START) -> str
 
 
 def _wrap(run: re.Match) -> str:
-    return f'<span dir="ltr" class="signpost-ltr">{run.group(0)}</span>'
+    # The run is text of the rendered page (already escaped HTML): vetted, not escaped again.
+    return str(_LTR_RUN(vetted(run.group(0))))
+
+
+_LTR_RUN = macros("bidi.html").ltr_run

@@ -2,7 +2,9 @@
 
 Fixed strings go through `l10n.interface_text` with literal English text (so the extractor
 finds them); topic titles and descriptions go through the same interface catalog, listed for
-translators by `registry_messages()`.
+translators by `registry_messages()`. The page is Markdown (links, headings, attr_list marks),
+so its text is Markdown-escaped here; the two bits of HTML in it (an English span, the
+fallback notice) come from templates/notices.html.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import yaml
 
 from signpost.coverage.liveness import attribute
 from signpost.coverage.matrix import Coverage
-from signpost.l10n import interface_text
+from signpost.l10n import direction, interface_text
+from signpost.templating import macros
 
 PAGE_PATH = "topics.md"
 
@@ -76,7 +79,7 @@ def topics_page_markdown(coverage: Coverage, language: str, *,
             label, label_attrs = text("services")
             names = ", ".join(f"[{_escape(name)}]({target})" + _inline_attrs(FALLBACK if english else "")
                               for name, target in services)
-            label = f'<span lang="en" dir="ltr">{_escape(label)}</span>' if label_attrs else _escape(label)
+            label = str(_notices.english(_escape(label))) if label_attrs else _escape(label)
             lines.append(f"- {label} {names}")
         if not entry.pages and not services:
             missing, missing_attrs = text("missing")
@@ -106,12 +109,10 @@ def _fallback_notice(language: str, english_url: str) -> str:
     """The translations feature's "Parts of this page are not translated yet" notice (raw HTML)."""
     text = interface_text(language, "Parts of this page are not translated yet.")
     link = interface_text(language, "Read this page in English")
-    try:
-        from signpost.translations.output import fallback_notice_html
-    except ImportError:  # translations not installed: a plain paragraph says the same
-        return f"{_escape(text)} [{_escape(link)}]({english_url})" if english_url else _escape(text)
-    from signpost.l10n import direction
-    return fallback_notice_html(text, link, english_url, language, direction(language)).strip()
+    return str(_notices.fallback_notice(text, link, english_url, language, direction(language))).strip()
+
+
+_notices = macros("notices.html")
 
 
 def _attrs(attributes: str) -> str:

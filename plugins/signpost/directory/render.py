@@ -3,75 +3,53 @@
 Every page is split the same way, so the page-level translation pipeline
 (translations/<lang>/<page>.po, looked up block by block) works on it:
 
-- interface text (headings, labels, badges, times, links) is raw HTML, already
-  in the page's language through `interface_text` and babel; Python-Markdown
+- interface text (headings, labels, badges, times, links) is raw HTML from the
+  templates in `signpost/templates/directory/` (Jinja2, autoescaped), already in
+  the page's language through `interface_text` and babel; Python-Markdown
   stashes raw HTML, so the translations treeprocessor never sees it;
 - the service's own sentences (description, eligibility, alert, confidentiality
   note, fees, how to get there, the organisation's description) are plain
   Markdown paragraphs, the same bytes in every language, so they are the
   page's messages and are looked up in translations/<lang>/local-info/services/<slug>.po.
+  They stay Markdown (not template output) because the translations work on
+  Markdown blocks: `markdown_text`/`markdown_body` make them safe, and
+  `_markdown_block` is the one place they are marked as vetted for the templates.
 
-All text from a service file is escaped: HTML in a field is shown as text,
-never run. The same input always gives the same output (sorted, no clock).
+This module decides what goes on each page and in which order; the templates
+decide the markup. All text from a service file is escaped by the templates:
+HTML in a field is shown as text, never run. The same input always gives the
+same output (sorted, no clock).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
-import posixpath
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_currency, format_decimal
+from markupsafe import Markup
+
 from signpost import l10n
+from signpost.directory.pages import (A_TO_Z, HOME, OPEN_DATA_CSV, OPEN_DATA_JSON, SOURCE_LANGUAGE,
+                                      DirectoryContext, category_page, generated_pages, relative_link,
+                                      service_page, url_of)
+from signpost.directory.structured_data import json_ld
 from signpost.l10n import day_name, format_date, format_time
-from signpost.model.services import SERVICES_DIR, DirectoryVocabulary, Schedule, Service
+from signpost.model.services import DirectoryVocabulary, Schedule, Service
+from signpost.templating import macros, vetted
 
-SOURCE_LANGUAGE = "en"
-HOME = f"{SERVICES_DIR}/index.md"
-A_TO_Z = f"{SERVICES_DIR}/a-z.md"
-OPEN_DATA_JSON = "open-data/services.json"
-OPEN_DATA_CSV = "open-data/services.csv"
+__all__ = ["A_TO_Z", "HOME", "OPEN_DATA_CSV", "OPEN_DATA_JSON", "DirectoryContext", "a_to_z_source",
+           "category_page", "category_source", "directory_sources", "forget_translations", "generated_pages",
+           "home_source", "service_page", "service_source", "summary", "topic_services_markdown",
+           "unreadable_service_source", "url_of"]
 
-
-def category_page(category_id: str) -> str:
-    return f"{SERVICES_DIR}/categories/{category_id}.md"
-
-
-def service_page(slug: str) -> str:
-    return f"{SERVICES_DIR}/{slug}.md"
-
-
-@dataclass(frozen=True)
-class DirectoryContext:
-    """What every directory page needs to know, for one language."""
-
-    language: str
-    services: dict[str, Service]
-    vocabulary: DirectoryVocabulary
-    site_url: str = ""
-    language_prefix: str = ""   # "pl/" for /pl/ pages, "" for the default language
-    report_email: str = "directory-team@example.org"
-    open_data_sizes: tuple[tuple[str, int], ...] = ()   # (file name, bytes) of the open-data files
-
-    @property
-    def listed(self) -> list[Service]:
-        """Services shown in lists: active or temporarily closed, in A-Z order."""
-        return sorted((s for s in self.services.values() if s.is_listed), key=lambda s: (s.name.casefold(), s.slug))
-
-    def in_category(self, category_id: str) -> list[Service]:
-        return [s for s in self.listed if category_id in s.categories]
-
-    def absolute_url(self, src_uri: str) -> str:
-        return self.site_url.rstrip("/") + "/" + self.language_prefix + url_of(src_uri)
-
-
-def generated_pages(vocabulary: DirectoryVocabulary) -> list[str]:
-    """Source paths of the pages made from data (services have their own files)."""
-    return [HOME, A_TO_Z] + [category_page(c) for c in sorted(vocabulary.categories)]
+_blocks = macros("directory/blocks.html")
+_parts = macros("directory/service.html")
+_lists = macros("directory/lists.html")
 
 
 # Pages -----------------------------------------------------------------------
@@ -87,13 +65,12 @@ def home_source(ctx: DirectoryContext) -> str:
                                 "You can also pick a topic, or see them all from A to Z.")),
         _h(2, interface_text(lang, "Browse by category"), "categories"),
         _category_list(ctx, HOME),
-        f'<p><a href="{_rel(HOME, A_TO_Z)}">{_t(interface_text(lang, "All services from A to Z"))}</a></p>',
+        _blocks.link_paragraph(_rel(HOME, A_TO_Z), interface_text(lang, "All services from A to Z")),
         _filters(ctx),
         _h(2, interface_text(lang, "All services"), "all-services"),
-        f'<p id="sp-count" class="sp-count" role="status" aria-live="polite">'
-        f'{_t(count)}</p>',
+        _lists.count(count),
         _result_list(ctx, HOME, ctx.listed, with_data=True),
-        f'<p class="sp-no-results" hidden>{_t(interface_text(lang, "No services match. Try fewer filters."))}</p>',
+        _lists.no_results(interface_text(lang, "No services match. Try fewer filters.")),
         _open_data_note(ctx),
     ]
     return _source(title, interface_text(lang, "Find free and confidential services for young people in Riverside."),
@@ -128,13 +105,10 @@ def a_to_z_source(ctx: DirectoryContext) -> str:
         groups.setdefault(letter if letter.isalpha() else "#", []).append(service)
     parts = [_h(1, title)]
     if groups:
-        letters = "".join(f'<li><a href="#letter-{_e(k.lower() if k != "#" else "other")}">{_e(k)}</a></li>'
-                          for k in groups)
-        parts.append(f'<nav class="sp-letters" aria-label="{_e(interface_text(lang, "Letters"))}"><ul>{letters}</ul></nav>')
+        parts.append(_lists.letters(interface_text(lang, "Letters"), [(_letter_anchor(k), k) for k in groups]))
     for letter, services in groups.items():
-        parts.append(_h(2, letter, f"letter-{letter.lower() if letter != '#' else 'other'}"))
-        items = "".join(f'<li><a href="{_rel(A_TO_Z, service_page(s.slug))}">{_e(s.name)}</a></li>' for s in services)
-        parts.append(f'<ul class="sp-a-z">{items}</ul>')
+        parts.append(_h(2, letter, _letter_anchor(letter)))
+        parts.append(_lists.a_to_z([(_rel(A_TO_Z, service_page(s.slug)), s.name) for s in services]))
     parts.append(_back_links(ctx, A_TO_Z))
     return _source(title, interface_text(lang, "Every local service in the directory, from A to Z."), parts,
                    exempt=True)
@@ -146,14 +120,14 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
     here = service_page(service.slug)
     parts = [_h(1, service.name)]
     if not service.is_listed:
-        parts.append(f'<div class="admonition warning sp-closed" role="note"><p>'
-                     f'{_t(interface_text(lang, "This service is no longer available."))} '
-                     f'<a href="{_rel(here, HOME)}">{_t(interface_text(lang, "Find another service"))}</a></p></div>')
+        parts.append(_parts.closed_notice(interface_text(lang, "This service is no longer available."),
+                                          interface_text(lang, "Find another service"), _rel(here, HOME)))
     parts.append(_badges(ctx, service))
     if service.alert:
         parts += [_h(2, interface_text(lang, "Important notice"), "notice"),
-                  _markdown_box("sp-alert", markdown_text(service.alert))]
-    parts += [_h(2, interface_text(lang, "What it offers"), "what-it-offers"), markdown_body(service.description)]
+                  _blocks.markdown_box("sp-alert", _markdown_block(markdown_text(service.alert)))]
+    parts += [_h(2, interface_text(lang, "What it offers"), "what-it-offers"),
+              _markdown_block(markdown_body(service.description))]
     parts += _who_for(ctx, service)
     parts += _how_to_use(ctx, service)
     parts += _contacts(ctx, service)
@@ -161,20 +135,18 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
     if service.organization:
         org = service.organization
         parts.append(_h(2, interface_text(lang, "Who runs it"), "who-runs-it"))
-        name = f'<a href="{_e(org.url)}">{_e(org.name)}</a>' if org.url else _e(org.name)
-        parts.append(f"<p>{name}</p>")
+        parts.append(_parts.organisation(org.name, org.url))
         if org.description:
-            parts.append(markdown_text(org.description))
+            parts.append(_markdown_block(markdown_text(org.description)))
         numbers = []
         if org.charity_number:
-            numbers.append(_t(interface_text(lang, "Registered charity number {number}", number=org.charity_number)))
+            numbers.append(interface_text(lang, "Registered charity number {number}", number=org.charity_number))
         if org.company_number:
-            numbers.append(_t(interface_text(lang, "Company number {number}", number=org.company_number)))
+            numbers.append(interface_text(lang, "Company number {number}", number=org.company_number))
         if numbers:
-            parts.append(f'<p class="sp-org-numbers">{"<br>".join(numbers)}</p>')
+            parts.append(_parts.organisation_numbers(numbers))
     parts += _about_details(ctx, service, here)
-    from signpost.directory.structured_data import json_ld_script
-    parts.append(json_ld_script(ctx, service))
+    parts.append(_blocks.json_ld(json_ld(ctx, service)))
     return _source(service.name, summary(service) or service.name, parts)
 
 
@@ -193,18 +165,22 @@ def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tu
     services = [s for s in ctx.listed if set(s.categories) & set(categories)]
     parts = [_h(2, interface_text(lang, "Local services that can help"), "local-services")]
     if services:
-        items = "".join(f'<li><a href="{_rel(page_src, service_page(s.slug))}">{_e(s.name)}</a>'
-                        f'{": " + _e(summary(s)) if summary(s) else ""}</li>' for s in services)
-        parts.append(f'<ul class="sp-topic-services">{items}</ul>')
+        parts.append(_lists.topic_services([(_rel(page_src, service_page(s.slug)), s.name, summary(s))
+                                            for s in services]))
     else:
         parts.append(_p(interface_text(lang, "There are no services listed for this yet.")))
-    parts.append(f'<p><a href="{_rel(page_src, HOME)}">{_t(interface_text(lang, "Find more local services"))}</a></p>')
+    parts.append(_blocks.link_paragraph(_rel(page_src, HOME), interface_text(lang, "Find more local services")))
     return "\n\n" + "\n\n".join(parts) + "\n"
 
 
 # Service page parts ------------------------------------------------------------
 
 def _badges(ctx: DirectoryContext, service: Service) -> str:
+    return _parts.badges(*_badge_list(ctx, service))
+
+
+def _badge_list(ctx: DirectoryContext, service: Service) -> tuple[str, list[tuple[str, str]]]:
+    """The badges' list label and (css class, text) of each badge."""
     lang = ctx.language
     badges = []
     if service.status == "temporarily closed":
@@ -223,8 +199,7 @@ def _badges(ctx: DirectoryContext, service: Service) -> str:
     if service.languages:
         names = ", ".join(language_name(code, lang) for code in service.languages)
         badges.append(("sp-badge--languages", interface_text(lang, "Languages: {names}", names=names)))
-    items = "".join(f'<li class="sp-badge {cls}">{_t(text)}</li>' for cls, text in badges)
-    return f'<ul class="sp-badges" aria-label="{_e(interface_text(lang, "Key facts"))}">{items}</ul>' if items else ""
+    return interface_text(lang, "Key facts"), badges
 
 
 def _who_for(ctx: DirectoryContext, service: Service) -> list[str]:
@@ -234,7 +209,7 @@ def _who_for(ctx: DirectoryContext, service: Service) -> list[str]:
     if ages:
         parts.append(_p(ages + "."))
     if service.eligibility:
-        parts.append(markdown_text(service.eligibility))
+        parts.append(_markdown_block(markdown_text(service.eligibility)))
     if service.service_areas:
         parts.append(_p(interface_text(lang, "Area covered: {areas}", areas=", ".join(service.service_areas))))
     return parts if len(parts) > 1 else []
@@ -260,52 +235,48 @@ def _how_to_use(ctx: DirectoryContext, service: Service) -> list[str]:
         ways = ", ".join(delivery[d] for d in service.delivery if d in delivery)
         items.append(interface_text(lang, "Ways to get help: {ways}.", ways=ways))
     if items:
-        parts.append("<ul>" + "".join(f"<li>{_t(i)}</li>" for i in items) + "</ul>")
+        parts.append(_blocks.text_list(items))
     parts.append(_h(3, interface_text(lang, "Cost"), "cost"))
     if service.free:
         parts.append(_p(interface_text(lang, "It is free.")))
     if service.fees_description:
-        parts.append(markdown_text(service.fees_description))
+        parts.append(_markdown_block(markdown_text(service.fees_description)))
     if service.cost_options:
-        from babel.numbers import format_currency
-        rows = "".join(f"<li>{_e(o.option)}: {_e(format_currency(o.amount, o.currency, locale=lang))}</li>"
-                       for o in service.cost_options)
-        parts.append(f"<ul>{rows}</ul>")
+        parts.append(_parts.cost_list([(o.option, format_currency(o.amount, o.currency, locale=lang))
+                                       for o in service.cost_options]))
     if not (service.free or service.fees_description or service.cost_options):
         parts.append(_p(interface_text(lang, "Ask them what it costs.")))
     parts.append(_h(3, interface_text(lang, "Privacy"), "privacy"))
     parts.append(_p(interface_text(lang, "It is confidential: what you say is kept private.") if service.confidential
                     else interface_text(lang, "Ask them who they share information with.")))
     if service.confidential_note:
-        parts.append(markdown_text(service.confidential_note))
+        parts.append(_markdown_block(markdown_text(service.confidential_note)))
     return parts
 
 
 def _contacts(ctx: DirectoryContext, service: Service) -> list[str]:
     lang = ctx.language
-    items = []
+    contacts = []
     for phone in service.phones:
         extra = []
         if phone.free:
             extra.append(interface_text(lang, "free, also from mobiles"))
         if phone.description:
             extra.append(phone.description)
-        note = f' <span class="sp-contact-note">({_e("; ".join(extra))})</span>' if extra else ""
+        note = "; ".join(extra) or None
         if phone.can_call:
-            items.append(f'<li><a href="tel:{_e(phone.e164)}">'
-                         f'{_t(interface_text(lang, "Call {number}", number=phone.number))}</a>{note}</li>')
+            contacts.append((f"tel:{phone.e164}", interface_text(lang, "Call {number}", number=phone.number), note))
         if phone.can_text:
-            items.append(f'<li><a href="sms:{_e(phone.e164)}">'
-                         f'{_t(interface_text(lang, "Text {number}", number=phone.number))}</a>{note}</li>')
+            contacts.append((f"sms:{phone.e164}", interface_text(lang, "Text {number}", number=phone.number), note))
     if service.email:
-        items.append(f'<li><a href="mailto:{_e(service.email)}">'
-                     f'{_t(interface_text(lang, "Email {address}", address=service.email))}</a></li>')
+        contacts.append((f"mailto:{service.email}", interface_text(lang, "Email {address}", address=service.email),
+                         None))
     if service.url:
-        items.append(f'<li><a href="{_e(service.url)}">'
-                     f'{_t(interface_text(lang, "Website: {address}", address=_display_url(service.url)))}</a></li>')
-    if not items:
+        contacts.append((service.url, interface_text(lang, "Website: {address}", address=_display_url(service.url)),
+                         None))
+    if not contacts:
         return []
-    return [_h(2, interface_text(lang, "How to contact them"), "contact"), f'<ul class="sp-contacts">{"".join(items)}</ul>']
+    return [_h(2, interface_text(lang, "How to contact them"), "contact"), _parts.contacts(contacts)]
 
 
 def _places(ctx: DirectoryContext, service: Service, here: str) -> list[str]:
@@ -316,16 +287,15 @@ def _places(ctx: DirectoryContext, service: Service, here: str) -> list[str]:
     for index, location in enumerate(service.locations, start=1):
         parts.append(_h(3, location.name, f"place-{index}"))
         if location.address_lines:
-            parts.append(f'<p class="sp-address">{"<br>".join(_e(line) for line in location.address_lines)}</p>')
+            parts.append(_parts.address(location.address_lines))
         if location.transportation:
-            parts.append(markdown_text(location.transportation))
-        parts.append(f'<p><a href="{_e(osm_link(location))}">'
-                     f'{_t(interface_text(lang, "See {place} on a map (OpenStreetMap website)", place=location.name))}'
-                     f'</a></p>')
+            parts.append(_markdown_block(markdown_text(location.transportation)))
+        parts.append(_blocks.link_paragraph(osm_link(location), interface_text(
+            lang, "See {place} on a map (OpenStreetMap website)", place=location.name)))
         features = [ctx.vocabulary.accessibility[f] for f in location.accessibility if f in ctx.vocabulary.accessibility]
         if features:
             parts.append(_h(4, interface_text(lang, "Access"), f"place-{index}-access"))
-            parts.append("<ul>" + "".join(f"<li>{_t(interface_text(lang, f))}</li>" for f in features) + "</ul>")
+            parts.append(_blocks.text_list([interface_text(lang, f) for f in features]))
         if location.schedules:
             parts.append(_h(4, interface_text(lang, "Opening times"), f"place-{index}-times"))
             parts.append(schedule_table(lang, location.schedules))
@@ -340,15 +310,13 @@ def _about_details(ctx: DirectoryContext, service: Service, here: str) -> list[s
     parts = [_h(2, interface_text(lang, "About these details"), "about-these-details")]
     if service.last_reviewed:
         day = service.last_reviewed
-        parts.append(f'<p class="sp-checked">{_t(interface_text(lang, "Details last checked on {date}.", date="{date}"))}'
-                     .replace("{date}", f'<time datetime="{day.isoformat()}">{_e(format_date(day, lang))}</time>')
-                     + "</p>")
+        parts.append(_parts.last_checked(interface_text(lang, "Details last checked on {date}.", date="{date}"),
+                                         day, format_date(day, lang)))
     subject = interface_text(lang, "Mistake in the directory: {name}", name=service.name)
     body = interface_text(lang, "Service id: {id}\nPage: {url}\n\nWhat is wrong:\n",
                           id=service.id, url=ctx.absolute_url(here))
     mail = f"mailto:{ctx.report_email}?subject={quote(subject)}&body={quote(body)}"
-    parts.append(f'<p class="sp-report"><a href="{_e(mail)}">'
-                 f'{_t(interface_text(lang, "Report a mistake on this page"))}</a></p>')
+    parts.append(_blocks.link_paragraph(mail, interface_text(lang, "Report a mistake on this page"), "sp-report"))
     return parts
 
 
@@ -359,117 +327,91 @@ def schedule_table(lang: str, schedules: tuple[Schedule, ...]) -> str:
         sessions = [s for s in schedules if weekday in s.weekdays]
         if not sessions:
             continue
-        times = "<br>".join(
-            _t(interface_text(lang, "{opens} to {closes}", opens=_time(s.opens_at, lang), closes=_time(s.closes_at, lang)))
-            + (f' <span class="sp-session-note">({_e(s.description)})</span>' if s.description else "")
-            for s in sorted(sessions, key=lambda s: s.opens_at))
-        rows.append(f'<tr><th scope="row">{_e(day_name(weekday, lang))}</th><td>{times}</td></tr>')
+        rows.append((day_name(weekday, lang), [
+            (interface_text(lang, "{opens} to {closes}", opens=_time(s.opens_at, lang), closes=_time(s.closes_at, lang)),
+             s.description or None)
+            for s in sorted(sessions, key=lambda s: s.opens_at)]))
     closed = [day_name(d, lang) for d in range(7) if not any(d in s.weekdays for s in schedules)]
-    caption = _t(interface_text(lang, "Closed on: {days}", days=", ".join(closed))) if closed else ""
-    head = (f'<thead><tr><th scope="col">{_t(interface_text(lang, "Day"))}</th>'
-            f'<th scope="col">{_t(interface_text(lang, "Times"))}</th></tr></thead>')
-    table = f'<table class="sp-times">{head}<tbody>{"".join(rows)}</tbody></table>'
-    return table + (f'\n<p class="sp-closed-days">{caption}</p>' if caption else "")
+    caption = interface_text(lang, "Closed on: {days}", days=", ".join(closed)) if closed else None
+    return str(_parts.schedule_table(rows, interface_text(lang, "Day"), interface_text(lang, "Times"), caption))
 
 
 # Lists and filters ----------------------------------------------------------------
 
 def _result_list(ctx: DirectoryContext, here: str, services: list[Service], *, with_data: bool = False,
                  level: int = 3) -> str:
-    items = []
-    for service in services:
-        data = _filter_data(ctx, service) if with_data else ""
-        text = summary(service)
-        items.append(f'<li class="sp-result"{data}><h{level} class="sp-result__name">'
-                     f'<a href="{_rel(here, service_page(service.slug))}">{_e(service.name)}</a></h{level}>'
-                     + (f"<p>{_e(text)}</p>" if text else "") + _badges(ctx, service) + "</li>")
-    return f'<ul class="sp-results">{"".join(items)}</ul>'
+    items = [{"href": _rel(here, service_page(service.slug)), "name": service.name,
+              "summary": summary(service) or None, "badges": _badge_list(ctx, service),
+              "data": _filter_data(ctx, service) if with_data else []}
+             for service in services]
+    return _lists.results(items, level)
 
 
-def _filter_data(ctx: DirectoryContext, service: Service) -> str:
+def _filter_data(ctx: DirectoryContext, service: Service) -> list[tuple[str, str]]:
+    """The data attributes the filter script reads, as (name, value)."""
     schedules = [[list(s.weekdays), s.opens_at, s.closes_at] for s in service.all_schedules]
     searchable = " ".join([service.name, summary(service), service.eligibility,
                            *(ctx.vocabulary.categories[c].title for c in service.categories
                              if c in ctx.vocabulary.categories),
                            service.organization.name if service.organization else ""]).casefold()
-    attributes = {
-        "data-search": searchable,
-        "data-categories": " ".join(service.categories),
-        "data-min-age": "" if service.minimum_age is None else str(service.minimum_age),
-        "data-max-age": "" if service.maximum_age is None else str(service.maximum_age),
-        "data-free": "1" if service.free else "0",
-        "data-languages": " ".join(service.languages),
-        "data-access": " ".join(service.accessibility),
-        "data-schedules": json.dumps(schedules, separators=(",", ":")),
-    }
-    return "".join(f' {key}="{_e(value)}"' for key, value in attributes.items())
+    return [
+        ("data-search", searchable),
+        ("data-categories", " ".join(service.categories)),
+        ("data-min-age", "" if service.minimum_age is None else str(service.minimum_age)),
+        ("data-max-age", "" if service.maximum_age is None else str(service.maximum_age)),
+        ("data-free", "1" if service.free else "0"),
+        ("data-languages", " ".join(service.languages)),
+        ("data-access", " ".join(service.accessibility)),
+        # Numbers and HH:MM only, read with JSON.parse; the template escapes it for the attribute.
+        ("data-schedules", json.dumps(schedules, separators=(",", ":"))),
+    ]
 
 
 def _filters(ctx: DirectoryContext) -> str:
-    """The filter form: hidden until the script shows it, never submitted (no action; the script stops it).
-
-    Only the radio buttons have a name (it makes them one group for the keyboard); nothing else does.
-    """
+    """The filter form (see the `filters` macro in templates/directory/lists.html)."""
     lang = ctx.language
-    categories = "".join(f'<option value="{_e(c.id)}">{_e(interface_text(lang, c.title))}</option>'
-                         for c in sorted(ctx.vocabulary.categories.values(), key=lambda c: c.title))
+    categories = [(c.id, interface_text(lang, c.title))
+                  for c in sorted(ctx.vocabulary.categories.values(), key=lambda c: c.title)]
     spoken = sorted({code for s in ctx.listed for code in s.languages}, key=lambda c: language_name(c, lang))
-    languages = "".join(f'<option value="{_e(c)}">{_e(language_name(c, lang))}</option>' for c in spoken)
+    languages = [(c, language_name(c, lang)) for c in spoken]
     present = sorted({f for s in ctx.listed for f in s.accessibility if f in ctx.vocabulary.accessibility})
-    features = "".join(
-        f'<div class="sp-check"><input type="checkbox" id="sp-access-{_e(f)}" value="{_e(f)}" data-filter="access">'
-        f'<label for="sp-access-{_e(f)}">{_t(interface_text(lang, ctx.vocabulary.accessibility[f]))}</label></div>'
-        for f in present)
-    when = "".join(
-        f'<div class="sp-check"><input type="radio" name="sp-when" id="sp-when-{value}" value="{value}" data-filter="when"'
-        f'{" checked" if value == "any" else ""}><label for="sp-when-{value}">{_t(label)}</label></div>'
-        for value, label in (("any", interface_text(lang, "Any time")), ("today", interface_text(lang, "Open today")),
-                             ("now", interface_text(lang, "Open now"))))
-    return (
-        f'<div class="sp-filters" id="sp-filters" hidden>'
-        f'{_h(2, interface_text(lang, "Search and filter"), "search-and-filter")}'
-        f'<p>{_t(interface_text(lang, "Your choices stay on this page: they are not saved or sent anywhere."))}</p>'
-        f'<form id="sp-filter-form" role="search" aria-label="{_e(interface_text(lang, "Filter services"))}" '
-        f'autocomplete="off" data-opening-times-zone="Europe/London" '
-        f'data-count-one="{_e(interface_text(lang, "{count} service matches", count="{count}"))}" '
-        f'data-count-other="{_e(interface_text(lang, "{count} services match", count="{count}"))}">'
-        f'<div class="sp-field"><label for="sp-q">{_t(interface_text(lang, "Search"))}</label>'
-        f'<input type="search" id="sp-q" data-filter="q" autocomplete="off" spellcheck="false"></div>'
-        f'<div class="sp-field"><label for="sp-category">{_t(interface_text(lang, "Category"))}</label>'
-        f'<select id="sp-category" data-filter="category"><option value="">{_e(interface_text(lang, "Any category"))}</option>'
-        f'{categories}</select></div>'
-        f'<div class="sp-field"><label for="sp-age">{_t(interface_text(lang, "Your age"))}</label>'
-        f'<input type="number" id="sp-age" data-filter="age" min="0" max="120" inputmode="numeric"></div>'
-        f'<div class="sp-field"><label for="sp-language">{_t(interface_text(lang, "Language spoken"))}</label>'
-        f'<select id="sp-language" data-filter="language"><option value="">{_e(interface_text(lang, "Any language"))}</option>'
-        f'{languages}</select></div>'
-        f'<div class="sp-check"><input type="checkbox" id="sp-free" data-filter="free">'
-        f'<label for="sp-free">{_t(interface_text(lang, "Free services only"))}</label></div>'
-        f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "When"))}</legend>{when}</fieldset>'
-        + (f'<fieldset class="sp-fieldset"><legend>{_t(interface_text(lang, "Accessibility"))}</legend>{features}</fieldset>'
-           if features else "")
-        + f'<div class="sp-buttons"><button type="submit" class="md-button md-button--primary">'
-        f'{_t(interface_text(lang, "Show services"))}</button> '
-        f'<button type="reset" class="md-button">{_t(interface_text(lang, "Clear filters"))}</button></div>'
-        f'</form></div>'
-    )
+    features = [(f, interface_text(lang, ctx.vocabulary.accessibility[f])) for f in present]
+    times = [("any", interface_text(lang, "Any time")), ("today", interface_text(lang, "Open today")),
+             ("now", interface_text(lang, "Open now"))]
+    text = {
+        "privacy": interface_text(lang, "Your choices stay on this page: they are not saved or sent anywhere."),
+        "form": interface_text(lang, "Filter services"),
+        "count_one": interface_text(lang, "{count} service matches", count="{count}"),
+        "count_other": interface_text(lang, "{count} services match", count="{count}"),
+        "search": interface_text(lang, "Search"),
+        "category": interface_text(lang, "Category"),
+        "any_category": interface_text(lang, "Any category"),
+        "age": interface_text(lang, "Your age"),
+        "language": interface_text(lang, "Language spoken"),
+        "any_language": interface_text(lang, "Any language"),
+        "free": interface_text(lang, "Free services only"),
+        "when": interface_text(lang, "When"),
+        "accessibility": interface_text(lang, "Accessibility"),
+        "show": interface_text(lang, "Show services"),
+        "reset": interface_text(lang, "Clear filters"),
+    }
+    heading = _h(2, interface_text(lang, "Search and filter"), "search-and-filter")
+    return _lists.filters(heading, text, categories, languages, features, times)
 
 
 def _category_list(ctx: DirectoryContext, here: str) -> str:
     lang = ctx.language
-    items = "".join(
-        f'<li><a href="{_rel(here, category_page(c.id))}">{_t(interface_text(lang, c.title))}</a> '
-        f'<span class="sp-count-small">({len(ctx.in_category(c.id))})</span></li>'
-        for c in sorted(ctx.vocabulary.categories.values(), key=lambda c: interface_text(lang, c.title).casefold()))
-    return f'<ul class="sp-categories">{items}</ul>'
+    categories = sorted(ctx.vocabulary.categories.values(), key=lambda c: interface_text(lang, c.title).casefold())
+    return _lists.categories([(_rel(here, category_page(c.id)), interface_text(lang, c.title),
+                               len(ctx.in_category(c.id))) for c in categories])
 
 
 def _back_links(ctx: DirectoryContext, here: str) -> str:
     lang = ctx.language
-    links = [f'<a href="{_rel(here, HOME)}">{_t(interface_text(lang, "Find local services"))}</a>']
+    links = [(_rel(here, HOME), interface_text(lang, "Find local services"))]
     if here != A_TO_Z:
-        links.append(f'<a href="{_rel(here, A_TO_Z)}">{_t(interface_text(lang, "All services from A to Z"))}</a>')
-    return '<ul class="sp-back">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
+        links.append((_rel(here, A_TO_Z), interface_text(lang, "All services from A to Z")))
+    return _lists.back_links(links)
 
 
 def _open_data_note(ctx: DirectoryContext) -> str:
@@ -478,19 +420,20 @@ def _open_data_note(ctx: DirectoryContext) -> str:
     if not sizes:
         return ""
     up = "../" * (url_of(HOME).count("/") + ctx.language_prefix.count("/"))
-    links = []
+    files = []
     for path, kind in ((OPEN_DATA_JSON, "JSON"), (OPEN_DATA_CSV, "CSV")):
         name = path.rsplit("/", 1)[-1]
-        size = _kilobytes(sizes.get(name, 0), lang)
-        links.append(f'<li><a href="{up}{path}">{_e(name)} ({kind}, {_e(size)})</a></li>')
-    return (_h(2, interface_text(lang, "Open data"), "open-data")
-            + f'\n\n<p>{_t(interface_text(lang, "Anyone may reuse the directory. Download it:"))}</p>'
-            + f'\n\n<ul class="sp-open-data">{"".join(links)}</ul>')
+        files.append((up + path, name, kind, _kilobytes(sizes.get(name, 0), lang)))
+    return _lists.open_data(_h(2, interface_text(lang, "Open data"), "open-data"),
+                            interface_text(lang, "Anyone may reuse the directory. Download it:"), files)
 
 
 def _kilobytes(size: int, lang: str) -> str:
-    from babel.numbers import format_decimal
     return interface_text(lang, "{size} KB", size=format_decimal(max(1, round(size / 1024)), locale=lang))
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower() if letter != '#' else 'other'}"
 
 
 # Text helpers -------------------------------------------------------------------------
@@ -516,7 +459,6 @@ def age_text(lang: str, service: Service) -> str:
 
 
 def language_name(code: str, lang: str) -> str:
-    from babel import Locale, UnknownLocaleError
     if code == "bfi":
         return interface_text(lang, "British Sign Language")
     try:
@@ -560,18 +502,8 @@ def markdown_body(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def url_of(src_uri: str) -> str:
-    """The directory URL of a source page: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
-    path = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if path == "index" or path.endswith("/index"):
-        path = path[:-5]
-    return path.rstrip("/") + "/" if path else ""
-
-
 def _rel(from_src: str, to_src: str) -> str:
-    here, there = url_of(from_src) or ".", url_of(to_src) or "."
-    link = posixpath.relpath(there, here)
-    return "./" if link == "." else link + "/"
+    return relative_link(from_src, to_src)
 
 
 def _source(title: str, description: str, parts: list[str], *, exempt: bool = False) -> str:
@@ -583,32 +515,21 @@ def _source(title: str, description: str, parts: list[str], *, exempt: bool = Fa
     return front + "---\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
-def _markdown_box(css: str, markdown: str) -> str:
-    return f'<div class="{css}" markdown="1">\n\n{markdown}\n\n</div>'
+def _markdown_block(markdown: str) -> Markup:
+    """A service's own sentences, made safe as Markdown by `markdown_text`/`markdown_body`, for the templates.
+
+    Vetted here, and only here: they must reach Python-Markdown as Markdown (HTML-escaping them
+    again would show `&amp;lt;`), and the translations look them up block by block.
+    """
+    return vetted(markdown)
 
 
 def _h(level: int, text: str, anchor: str | None = None) -> str:
-    ident = f' id="{_e(anchor)}"' if anchor else ""
-    return f"<h{level}{ident}{_lang(text)}>{_e(text)}</h{level}>"
+    return _blocks.heading(level, text, anchor)
 
 
 def _p(text: str) -> str:
-    return f"<p{_lang(text)}>{_e(text)}</p>"
-
-
-def _e(text: object) -> str:
-    """Escaped text for attributes and elements (HTML in data is shown as text)."""
-    return html.escape(str(text), quote=True)
-
-
-def _t(text: object) -> str:
-    """Escaped interface text; English fallback in another language's page is marked as English."""
-    escaped = _e(text)
-    return f'<span lang="{SOURCE_LANGUAGE}" dir="ltr">{escaped}</span>' if _lang(text) else escaped
-
-
-def _lang(text: object) -> str:
-    return f' lang="{SOURCE_LANGUAGE}" dir="ltr"' if getattr(text, "untranslated", False) else ""
+    return _blocks.paragraph(text)
 
 
 class _InterfaceText(str):

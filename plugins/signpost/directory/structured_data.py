@@ -9,24 +9,18 @@ instead: price 0 when free). A service that is no longer listed (inactive,
 defunct) gets no service markup, only the WebPage, so nothing tells a search
 engine that it still runs.
 
-Does not import `render` (render imports this module): the page address is
-worked out from the service's slug here. MkDocs-free.
+The `json_ld` macro of templates/directory/blocks.html writes the script
+element (through `templating.script_json`, so no field can close it). Does not
+import `render` (render imports this module). MkDocs-free.
 """
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING
-
+from signpost.directory.pages import DirectoryContext
 from signpost.model.services import SERVICES_DIR, Schedule, Service
-
-if TYPE_CHECKING:
-    from signpost.directory.render import DirectoryContext
+from signpost.templating import script_json  # noqa: F401 (one implementation, in templating; tests import it here)
 
 _SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Characters that must never appear raw inside <script>: `<` and `>` could close it or open a
-# comment, `&` could start an entity in XHTML readers, U+2028/2029 end a line in old JavaScript.
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def json_ld(ctx: DirectoryContext, service: Service) -> dict:
@@ -38,17 +32,6 @@ def json_ld(ctx: DirectoryContext, service: Service) -> dict:
     if service.is_listed:
         page["mainEntity"] = _service_entity(ctx, service, url)
     return page
-
-
-def json_ld_script(ctx: DirectoryContext, service: Service) -> str:
-    """The `<script type="application/ld+json">` element, safe whatever text the fields hold."""
-    return f'<script type="application/ld+json">{script_json(json_ld(ctx, service))}</script>'
-
-
-def script_json(data: object) -> str:
-    """JSON that can sit inside a <script> element: no character of it can end the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
 
 
 def _service_entity(ctx: DirectoryContext, service: Service, url: str) -> dict:

@@ -2,17 +2,18 @@
 
 Plain HTML at the end of the page content, in the page's language, dates in
 `<time datetime>` elements, so it works without JavaScript and machines can
-read the dates. The preview banner for overdue pages is here too. MkDocs-free.
+read the dates. The preview banner for overdue pages is here too. The markup is
+in templates/notices.html (autoescaped); this module picks the words. MkDocs-free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from functools import lru_cache
 
 from signpost.freshness.schedule import ReviewSchedule
 from signpost.l10n import format_date, interface_text
+from signpost.templating import macros
 
 FALLBACK_LANGUAGE = "en"
 # The same literal strings are passed to interface_text below, where the extractor finds them.
@@ -27,10 +28,13 @@ def review_notice_html(schedule: ReviewSchedule, language: str) -> str:
     translated = language == FALLBACK_LANGUAGE or all(
         interface_text(language, message) != message for message in (LAST_REVIEWED, NEXT_REVIEW))
     shown = language if translated else FALLBACK_LANGUAGE
-    reviewed = interface_text(shown, "Last reviewed {date}.", date=_time(schedule.last_reviewed, shown))
-    next_review = interface_text(shown, "Next review by {date}.", date=_time(schedule.review_by, shown))
-    marked = "" if translated else f' lang="{FALLBACK_LANGUAGE}" dir="ltr"'
-    return f'<p class="signpost-review"{marked}>{reviewed} {next_review}</p>'
+    sentences = [
+        (interface_text(shown, "Last reviewed {date}.", date="{date}"), schedule.last_reviewed,
+         _date(schedule.last_reviewed, shown)),
+        (interface_text(shown, "Next review by {date}.", date="{date}"), schedule.review_by,
+         _date(schedule.review_by, shown)),
+    ]
+    return str(_notices.review_notice(sentences, not translated))
 
 
 def overdue_banner_html(schedule: ReviewSchedule, today: dt.date, language: str) -> str:
@@ -38,13 +42,14 @@ def overdue_banner_html(schedule: ReviewSchedule, today: dt.date, language: str)
     days = -schedule.days_left(today)
     title = interface_text(language, "This page is overdue for review")
     text = interface_text(language, "It should have been reviewed by {date} ({days} days ago). Owner: {owner}.",
-                          date=_time(schedule.review_by, language), days=days,
-                          owner=html.escape(schedule.owner or "?"))
-    return (f'<div class="admonition warning signpost-overdue" role="note">'
-            f'<p class="admonition-title">{html.escape(title)}</p><p>{text}</p></div>')
+                          date="{date}", days=days, owner=schedule.owner or "?")
+    return str(_notices.overdue_banner(title, text, schedule.review_by, _date(schedule.review_by, language)))
+
+
+_notices = macros("notices.html")
 
 
 @lru_cache(maxsize=4096)
-def _time(day: dt.date, language: str) -> str:
+def _date(day: dt.date, language: str) -> str:
     # Cached: babel formats the same few review dates again for every page and language.
-    return f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, language))}</time>'
+    return format_date(day, language)

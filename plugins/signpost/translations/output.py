@@ -12,11 +12,12 @@ hreflang links, Material's `__config` script) are in
 from __future__ import annotations
 
 import gzip
-import html
 import json
 import re
 import xml.etree.ElementTree as etree
 from typing import Callable, Iterable
+
+from signpost.templating import macros
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -24,9 +25,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def fallback_notice_html(text: str, link_text: str, english_url: str, language: str, direction: str) -> str:
     """The 'not translated yet' notice, in the page's language, linking to the English page."""
-    return (f'<div class="signpost-fallback-notice admonition info" role="note" lang="{html.escape(language)}" '
-            f'dir="{direction}"><p>{html.escape(text)} '
-            f'<a href="{html.escape(english_url)}" hreflang="en">{html.escape(link_text)}</a></p></div>\n')
+    return str(macros("notices.html").fallback_notice(text, link_text, english_url, language, direction))
 
 
 def insert_after_first_heading(content: str, snippet: str) -> str:
