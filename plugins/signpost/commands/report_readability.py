@@ -44,7 +44,8 @@ def _measure_page(meta, settings) -> dict:
 
     from signpost.accessibility.readability import measure, paragraphs_from_html
     html = markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS)
-    result = measure(paragraphs_from_html(f'<article class="md-content__inner">{html}</article>'), "en", settings)
+    # A bare fragment, no theme around it: its body is the content.
+    result = measure(paragraphs_from_html(html), "en", settings)
     ease = result.reading_ease
     problems = len(result.long_sentences) + len(result.long_paragraphs) + \
         (1 if ease is not None and ease < settings.min_reading_ease else 0)

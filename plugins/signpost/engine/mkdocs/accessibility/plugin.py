@@ -17,10 +17,11 @@ from signpost.accessibility.checks import PageSource, check_page, duplicate_titl
 from signpost.engine.mkdocs.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
-from signpost.l10n import direction, interface_text
+from signpost.l10n import direction
 from signpost.engine.mkdocs.material import CONTENT_START, PREVIEW_ANCHOR
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
+from signpost.templating import theme_text
 
 # Where the translations feature keeps page catalogs: translations/<lang>/<page path>.po.
 TRANSLATIONS_DIR = "translations"
@@ -48,7 +49,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         default = default_language(config)
         # Templates write `signpost_t("English text")`; the translations extractor
         # finds those literal strings, so always pass a literal.
-        env.globals["signpost_t"] = lambda message, **values: interface_text(language, message, **values)
+        env.globals["signpost_t"] = theme_text(language)  # escaped: this environment does not escape
         env.globals["signpost_url"] = lambda path: path if language == default else f"{language}/{path}"
         env.globals["signpost_exit_url"] = self.config.exit_url
         return env

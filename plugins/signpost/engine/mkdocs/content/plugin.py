@@ -12,6 +12,7 @@ from signpost.model import ContentModel, load_content_model
 from signpost.engine.mkdocs.support import current_language, is_inner_language_build, page_source_path, project_root
 from signpost.facts.pages import page_markdown
 from signpost.session import SESSION, findings_box_html
+from signpost.templating import escape_page_metadata
 from signpost.today import BadTodayError, today
 
 log = get_plugin_logger(__name__)
@@ -66,6 +67,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
+        # Last of the page events (titles are translated by now) and before any page's template or
+        # search index reads them: the theme prints these fields raw.
+        escape_page_metadata(page.meta)
         if not (self.config.enabled and SESSION.serving and self.config.show_findings_on_page and self.model):
             return html
         file = f"{self.model.display_prefix}/{page_source_path(page)}"

@@ -26,6 +26,7 @@ from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
 from signpost.sources import translatable_page
+from signpost.templating import escape, theme_text
 from signpost.translations.extract import orphan_findings, source_ids
 from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
 from signpost.translations.messages import PageWork
@@ -78,7 +79,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def on_env(self, env, *, config, files):
         language = self.language
-        env.globals["signpost_t"] = lambda message, **values: l10n.interface_text(language, message, **values)
+        env.globals["signpost_t"] = theme_text(language)  # escaped: this environment does not escape
         return env
 
     @event_priority(-50)
@@ -227,7 +228,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 def _translate_sections(items, language: str) -> None:
     for item in items:
         if getattr(item, "is_section", False):
-            item.title = l10n.interface_text(language, item.title)
+            item.title = escape(l10n.interface_text(language, item.title))  # printed raw by the theme
             _translate_sections(item.children, language)
 
 
