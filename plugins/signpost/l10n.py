@@ -28,6 +28,11 @@ def set_translations_dir(path: Path | str) -> None:
     _translations_dir = Path(path)
 
 
+def translations_dir() -> Path:
+    """Where the PO catalogs live (for features that look up page catalogs, such as directory lists)."""
+    return _translations_dir
+
+
 def direction(language: str) -> str:
     """`rtl` or `ltr`, from babel's locale data."""
     return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"

@@ -41,6 +41,8 @@ from signpost.directory.structured_data import json_ld
 from signpost.l10n import day_name, format_date, format_time
 from signpost.model.services import DirectoryVocabulary, Schedule, Service
 from signpost.templating import macros, vetted
+from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.messages import normalise
 
 __all__ = ["A_TO_Z", "HOME", "OPEN_DATA_CSV", "OPEN_DATA_JSON", "DirectoryContext", "a_to_z_source",
            "category_page", "category_source", "directory_sources", "forget_translations", "generated_pages",
@@ -108,7 +110,7 @@ def a_to_z_source(ctx: DirectoryContext) -> str:
         parts.append(_lists.letters(interface_text(lang, "Letters"), [(_letter_anchor(k), k) for k in groups]))
     for letter, services in groups.items():
         parts.append(_h(2, letter, _letter_anchor(letter)))
-        parts.append(_lists.a_to_z([(_rel(A_TO_Z, service_page(s.slug)), s.name) for s in services]))
+        parts.append(_lists.a_to_z([(_rel(A_TO_Z, service_page(s.slug)), s.name) for s in services], _isolates(lang)))
     parts.append(_back_links(ctx, A_TO_Z))
     return _source(title, interface_text(lang, "Every local service in the directory, from A to Z."), parts,
                    exempt=True)
@@ -165,8 +167,8 @@ def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tu
     services = [s for s in ctx.listed if set(s.categories) & set(categories)]
     parts = [_h(2, interface_text(lang, "Local services that can help"), "local-services")]
     if services:
-        parts.append(_lists.topic_services([(_rel(page_src, service_page(s.slug)), s.name, summary(s))
-                                            for s in services]))
+        parts.append(_lists.topic_services([(_rel(page_src, service_page(s.slug)), s.name, listed_summary(ctx, s))
+                                            for s in services], _isolates(lang)))
     else:
         parts.append(_p(interface_text(lang, "There are no services listed for this yet.")))
     parts.append(_blocks.link_paragraph(_rel(page_src, HOME), interface_text(lang, "Find more local services")))
@@ -341,16 +343,18 @@ def schedule_table(lang: str, schedules: tuple[Schedule, ...]) -> str:
 def _result_list(ctx: DirectoryContext, here: str, services: list[Service], *, with_data: bool = False,
                  level: int = 3) -> str:
     items = [{"href": _rel(here, service_page(service.slug)), "name": service.name,
-              "summary": summary(service) or None, "badges": _badge_list(ctx, service),
+              "summary": listed_summary(ctx, service) or None, "badges": _badge_list(ctx, service),
               "data": _filter_data(ctx, service) if with_data else []}
              for service in services]
-    return _lists.results(items, level)
+    return _lists.results(items, level, _isolates(ctx.language))
 
 
 def _filter_data(ctx: DirectoryContext, service: Service) -> list[tuple[str, str]]:
     """The data attributes the filter script reads, as (name, value)."""
     schedules = [[list(s.weekdays), s.opens_at, s.closes_at] for s in service.all_schedules]
-    searchable = " ".join([service.name, summary(service), service.eligibility,
+    shown = listed_summary(ctx, service)
+    summaries = [summary(service)] + ([shown] if shown != summary(service) else [])  # found in either language
+    searchable = " ".join([service.name, *summaries, service.eligibility,
                            *(ctx.vocabulary.categories[c].title for c in service.categories
                              if c in ctx.vocabulary.categories),
                            service.organization.name if service.organization else ""]).casefold()
@@ -432,6 +436,14 @@ def _kilobytes(size: int, lang: str) -> str:
     return interface_text(lang, "{size} KB", size=format_decimal(max(1, round(size / 1024)), locale=lang))
 
 
+def _isolates(language: str) -> bool:
+    """On right-to-left pages, service names (mostly English) are isolated in `<bdi>`.
+
+    Otherwise a name ending in punctuation ("Treated Unfairly?") shows it at the wrong end.
+    """
+    return l10n.direction(language) == "rtl"
+
+
 def _letter_anchor(letter: str) -> str:
     return f"letter-{letter.lower() if letter != '#' else 'other'}"
 
@@ -440,10 +452,41 @@ def _letter_anchor(letter: str) -> str:
 
 def summary(service: Service) -> str:
     """The first sentence of the description, as plain text (cards, meta description)."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", service.description)
+    return _first_sentence(service.description)
+
+
+def listed_summary(ctx: DirectoryContext, service: Service) -> str:
+    """The summary shown in lists, in the page's language.
+
+    It is the first sentence of the translated first paragraph of the description, from the
+    service page's own catalog (translations/<lang>/local-info/services/<slug>.po, where the
+    translations feature finds that paragraph too). Without a translation it is the English
+    summary, marked so the template gives it `lang="en" dir="ltr"` (in Urdu its full stop then
+    stays at its end).
+    """
+    english = summary(service)
+    if ctx.language == SOURCE_LANGUAGE or not english:
+        return english
+    paragraph = markdown_body(service.description).split("\n\n", 1)[0]
+    catalog = load_page_catalog(catalog_path(l10n.translations_dir(), ctx.language, service_page(service.slug)),
+                                ctx.language)
+    translated = catalog.translate(normalise(paragraph))
+    if translated:
+        return _first_sentence(translated)
+    marked = _InterfaceText(english)
+    marked.untranslated = True
+    return marked
+
+
+# Sentence ends: . ! ? and the Urdu/Arabic full stop and question mark, and the danda (Panjabi).
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?۔؟।])(\s|$)")
+
+
+def _first_sentence(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"[*_`#>]", "", text)
     first = " ".join(text.split("\n\n", 1)[0].split())
-    match = re.match(r"(.+?[.!?])(\s|$)", first)
+    match = _FIRST_SENTENCE.match(first)
     return (match.group(1) if match else first)[:200]
 
 
