@@ -92,19 +92,19 @@ NHS = org("Riverside Community Health (fictional)", "Health services in the comm
 YIAS = org("Riverside Youth Information and Advice Service", "Free, confidential information and advice for "
            "young people in Riverside.", "https://youth-advice.example.org")
 MIND = org("Riverside Mind Matters (fictional charity)", "A local charity for mental health.",
-           "https://mindmatters.example.org", charity="1180001")
+           "https://mindmatters.example.org", charity="9990001")
 CARERS = org("Riverside Carers Together (fictional charity)", "Support for carers of all ages.",
-             "https://carerstogether.example.org", charity="1180002")
+             "https://carerstogether.example.org", charity="9990002")
 LAW = org("Riverside Law Centre (fictional charity)", "Free legal advice for people who live in Riverside.",
-          "https://lawcentre.example.org", charity="1180003", company="09123456")
+          "https://lawcentre.example.org", charity="9990003", company="RV000001")
 HOUSING = org("Riverside Young People's Housing (fictional charity)", "Homes and support for young people.",
-              "https://ryph.example.org", charity="1180004")
+              "https://ryph.example.org", charity="9990004")
 COLLEGE = org("Riverside College (fictional)", "The further education college for Riverside.",
               "https://college.example.org")
 PRIDE = org("Riverside Rainbow Youth (fictional charity)", "A charity run with and for LGBTQ+ young people.",
-            "https://rainbowyouth.example.org", charity="1180005")
+            "https://rainbowyouth.example.org", charity="9990005")
 MONEY = org("Riverside Money Advice (fictional charity)", "Free, fair advice about money and debt.",
-            "https://moneyadvice.example.org", charity="1180006")
+            "https://moneyadvice.example.org", charity="9990006")
 
 
 def service(slug, name, categories, description, *, organization, phones=(), email="", url="", ages=(13, 19),
@@ -227,7 +227,7 @@ SERVICES = [
             "A low-cost food shop. Pay a small amount each week and choose food worth much more. "
             "Young people living on their own are very welcome.",
             organization=org("Riverside Community Pantry (fictional charity)", "A community food shop.",
-                             "https://pantry.example.org", charity="1180007"),
+                             "https://pantry.example.org", charity="9990007"),
             ages=(16, 99), free=False, fees="A small weekly fee; ask about free weeks if you have no money.",
             costs=[("Weekly shop", 3.5)], confidential=False, access=("drop-in",),
             phones=[phone("0161 496 0123")], email="hello@pantry.example.org", reviewed="2026-04-18",
@@ -348,7 +348,7 @@ SERVICES = [
             "Try rowing on the river with trained coaches. Adapted boats for disabled young people. "
             "All kit is provided.",
             organization=org("Riverside Rowing Club (fictional)", "A community rowing club.",
-                             "https://rowing.example.org", charity="1180008"),
+                             "https://rowing.example.org", charity="9990008"),
             ages=(12, 24), free=False, fees="The first four sessions are free, then a small fee.",
             costs=[("Session after the first four", 2)], confidential=False, access=("appointment",),
             phones=[phone("0161 496 0172")], email="juniors@rowing.example.org", reviewed="2026-04-27",
@@ -357,7 +357,7 @@ SERVICES = [
             "Music, drama, dance and film-making sessions. Put on shows, record songs and learn from "
             "local artists.",
             organization=org("Northbank Arts (fictional charity)", "Arts for everyone in Northbank.",
-                             "https://northbankarts.example.org", charity="1180009"),
+                             "https://northbankarts.example.org", charity="9990009"),
             ages=(11, 19), access=("drop-in",), confidential=False, phones=[phone("0113 496 0173")],
             email="youth@northbankarts.example.org", reviewed="2026-06-08",
             locations=[venue("northbank", times(["TU", "TH"], "17:00", "20:00"))]),
@@ -389,7 +389,7 @@ SERVICES = [
             "An advocate helps you say what you want in meetings about you, for example about care, school "
             "exclusion or health. The advocate is on your side.",
             organization=org("Speak Up Riverside (fictional charity)", "Independent advocacy.",
-                             "https://speakup.example.org", charity="1180010"),
+                             "https://speakup.example.org", charity="9990010"),
             ages=(10, 25), access=("self-referral", "referral"), delivery=("in-person", "phone"),
             confidential_note=PRIVATE, phones=[phone("0808 157 0183", free=True)],
             email="advocacy@speakup.example.org", reviewed="2026-08-11",
@@ -495,7 +495,7 @@ SERVICES = [
             "Free, private support if you have been a victim of crime or seen a crime, whether or not you "
             "told the police.",
             organization=org("Riverside Victim Care (fictional charity)", "Support for victims and witnesses.",
-                             "https://victimcare.example.org", charity="1180011"),
+                             "https://victimcare.example.org", charity="9990011"),
             ages=(8, 25), sensitive=True, access=("self-referral", "referral"), delivery=("phone", "in-person"),
             confidential_note=PRIVATE, phones=[phone("0808 157 0232", free=True)],
             email="young@victimcare.example.org", reviewed="2026-08-05",
