@@ -81,7 +81,7 @@ def test_service_page_shows_everything_a_reader_needs(built):
     for badge in ("Free", "Confidential", "Ages 13 to 24", "Step-free access", "Hearing loop",
                   "British Sign Language"):
         assert badge in text, badge
-    assert 'href="tel:+441134960123"' in markup and 'href="sms:+441614960456"' in markup
+    assert 'href="tel:+441134960123"' in markup and 'href="sms:+447700900456"' in markup
     assert 'href="mailto:clinic@example.org"' in markup
     assert "https://www.openstreetmap.org/?mlat=54.05000&amp;mlon=2.45000" in markup
     assert "Monday" in text and "9:00" in text

@@ -43,7 +43,7 @@ BASE: dict[str, Any] = {
     "url": "https://clinic.example.org",
     "email": "clinic@example.org",
     "phones": [{"number": "0113 496 0123", "description": "Appointments"},
-               {"number": "0161 496 0456", "kind": "text", "free": True}],
+               {"number": "07700 900456", "kind": "text", "free": True}],
     "languages": ["en", "pl", "bfi"],
     "locations": [{"location": "riverside-health-hub",
                    "schedules": [{"byday": WEEKDAYS, "opens_at": "09:00", "closes_at": "17:00"}]}],

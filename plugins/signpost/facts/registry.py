@@ -32,7 +32,7 @@ CHANNELS = ("phone", "text", "online-chat", "email", "website", "in-person", "vi
 # "module:function": function(model) -> {"location.the-hub.address": ProvidedValue(...)}.
 # A feature that owns a value in its own files (the oruk helper's locations and
 # organisations) lists its provider here; see docs/facts.md "Values from other files".
-FACT_PROVIDERS: list[str] = []
+FACT_PROVIDERS: list[str] = ["signpost.model.service_places:fact_values"]
 
 _VALUE = {"type": ["string", "number"], "description": "The value as pages show it (a phone number as people "
                                                       "dial it: 0800 1111)."}

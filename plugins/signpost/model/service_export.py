@@ -105,3 +105,31 @@ def _pages(endpoint: str, items: list[Any]) -> dict[str, Any]:
 
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def api_problems(documents: dict[str, Any]) -> list[str]:
+    """Every way the static API breaks the profile: `file: field: problem` (empty when all is valid).
+
+    Lists are checked as the OpenAPI's page object, each item against the list-item schema; records
+    against the compiled record schema; unknown fields count as errors (see `profile_errors`).
+    """
+    from signpost.model.service_oruk import profile_errors
+    problems: list[str] = []
+    for name, data in sorted(documents.items()):
+        if not name.endswith(".json"):
+            continue
+        endpoint, _, rest = name.removesuffix(".json").partition("/")
+        if name == "index.json":
+            missing = {"version", "profile", "openapi_url"} - set(data)
+            problems += [f"{name}: {key}: missing" for key in sorted(missing)]
+        elif not rest or rest.startswith("page/"):
+            missing = set(PAGE_FIELDS) - set(data)
+            problems += [f"{name}: {key}: missing from the page object" for key in sorted(missing)]
+            for index, item in enumerate(data.get("contents", [])):
+                problems += [f"{name}: contents[{index}].{p}" for p in profile_errors(LISTS[endpoint], item)]
+        else:
+            problems += [f"{name}: {p}" for p in profile_errors(RECORDS[endpoint], data)]
+    return problems
+
+
+PAGE_FIELDS = ("total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents")

@@ -266,3 +266,33 @@ def _text(value: Any) -> str:
 
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def postal_address(location: Location) -> str:
+    """One line, as pages write it: `The Hub, 12 Bridge Street, Riverside RV1 2AB`."""
+    street = ", ".join(part for part in (location.name, location.address_1, location.address_2) if part)
+    town = " ".join(part for part in (location.city, location.postal_code) if part)
+    return ", ".join(part for part in (street, town) if part)
+
+
+def fact_values(model) -> dict:
+    """Facts the organisation and location files hold, for `{{ fact.location.<slug>.address }}` on pages.
+
+    Listed in signpost.facts.registry.FACT_PROVIDERS, so a page shows the address the location file
+    holds and nothing else has to repeat it.
+    """
+    from signpost.facts.registry import ProvidedValue
+    places = getattr(model, "places", None) or Places()
+    values = {}
+    for slug, location in places.locations.items():
+        if location.address_1:
+            values[f"location.{slug}.address"] = ProvidedValue(postal_address(location), location.file,
+                                                               location.line_of("address_1"))
+            values[f"location.{slug}.postal_code"] = ProvidedValue(location.postal_code, location.file,
+                                                                   location.line_of("postal_code"))
+        values[f"location.{slug}.name"] = ProvidedValue(location.name, location.file, location.line_of("name"))
+    for slug, org in places.organisations.items():
+        values[f"organisation.{slug}.name"] = ProvidedValue(org.name, org.file, org.line_of("name"))
+        if org.url:
+            values[f"organisation.{slug}.url"] = ProvidedValue(org.url, org.file, org.line_of("url"), render="url")
+    return values
