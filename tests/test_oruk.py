@@ -147,3 +147,16 @@ def test_built_site_files_validate_and_the_contact_address_comes_from_the_locati
 def test_the_real_contact_page_uses_the_centres_location():
     text = (ROOT / "content/about/contact.md").read_text(encoding="utf-8")
     assert "{{ fact.location.the-hub.address }}" in text and "12 Bridge Street" not in text
+
+
+def test_a_fact_that_repeats_a_locations_address_must_agree(tmp_path):
+    site = FixtureSite(tmp_path / "project")
+    site.write("index.md", page("Riverside Youth Advice", "We give free help.", topics=["about-service"]))
+    write_service(site, "test-clinic", locations=[{"name": "The Hub", "address_1": "1 Other Street", "city": "Riverside",
+                                                   "state_province": "England", "postal_code": "RV1 2AB"}])
+    result = site.signpost("check")
+    assert result.returncode == 1
+    assert re.search(r"data/facts\.yml:\d+: error: \[centre\.values\.address\] `centre\.address` is not the address "
+                     r"of The Hub", result.stdout + result.stderr), result.stdout + result.stderr
+    assert "content/local-info/locations/the-hub.md says `The Hub, 1 Other Street, Riverside RV1 2AB`" in \
+        result.stdout + result.stderr

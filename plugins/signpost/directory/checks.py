@@ -27,6 +27,37 @@ def check_model(model) -> list[Finding]:
                                       hint="use ids from data/service-categories.yml: "
                                            + ", ".join(sorted(vocabulary.categories))))
         findings += _links_to_closed_services(page, model.services)
+    findings += _addresses_agree_with_locations(model)
+    return findings
+
+
+def _addresses_agree_with_locations(model) -> list[Finding]:
+    """An address in data/facts.yml must be a location file's address: one place holds each address.
+
+    Pages should write `{{ fact.location.<slug>.address }}`; a fact that repeats an address must at
+    least say the same, or the contact page and the directory would disagree.
+    """
+    from signpost.facts.registry import load_facts
+    from signpost.model.service_places import postal_address
+    places = getattr(model, "places", None)
+    if places is None or not places.locations:
+        return []
+    registry = load_facts(model.data_dir)
+    findings = []
+    for fact in registry.facts.values():
+        for name, value in fact.values.items():
+            if name != "address" or not isinstance(value, str):
+                continue
+            # The fact names a place the directory holds ("The Hub, ..."): then it must say what its file says.
+            for slug, location in places.locations.items():
+                if location.address_1 and value.startswith(location.name + ",") and value != postal_address(location):
+                    findings.append(error(
+                        registry.file, f"`{fact.id}.address` is not the address of {location.name}: {value!r}",
+                        line=fact.value_lines.get(name, fact.line), field=f"{fact.id}.values.address",
+                        check="directory",
+                        hint=f"{location.file} says `{postal_address(location)}`: make them the same, and "
+                             f"write {{{{ fact.location.{slug}.address }}}} on pages so only the location file "
+                             "holds it"))
     return findings
 
 
