@@ -16,6 +16,7 @@ MODEL_CHECKS: list[str] = [
     "signpost.directory.checks:check_model",
     "signpost.translations.checks:check_model",
     "signpost.facts.checks:check_model",
+    "signpost.safety.checks:check_model",
 ]
 
 

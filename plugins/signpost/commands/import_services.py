@@ -31,7 +31,12 @@ def run(args) -> int:
     from signpost.model.services import SERVICES_DIR
     from signpost.today import BadTodayError
 
+    from signpost.safety.limits import MAX_CSV_BYTES, size_problem
     try:
+        too_big = size_problem(args.csv.stat().st_size, MAX_CSV_BYTES, "spreadsheet")
+        if too_big:
+            print(f"signpost: {args.csv}: {too_big}", file=sys.stderr)
+            return 2
         text = args.csv.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as problem:
         print(f"signpost: cannot read {args.csv}: {problem}", file=sys.stderr)
@@ -71,6 +76,7 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
     from signpost.model.service_files import service_file_text, update_file_text
     from signpost.model.service_schema import normalise_times, validate_service_meta
     from signpost.model.services import load_vocabulary
+    from signpost.safety.paths import outside_folder_problem
     from signpost.today import today
 
     result = ImportResult()
@@ -94,6 +100,11 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
         if row_id:
             seen_ids.setdefault(row_id, row.row)
         target = folder / f"{row.slug}.md"
+        unsafe = outside_folder_problem(target, _project_root(folder))
+        if unsafe:  # a symbolic link in the services folder: never written through (docs/security.md)
+            result.problems.append(CsvProblem(row.row, "slug", f"not written: {unsafe}"))
+            result.rejected.append(row.row)
+            continue
         exists = target.exists()
         if exists and not update:
             result.skipped.append(row.slug)
@@ -143,3 +154,9 @@ def column_of(field: str | None) -> str:
         number = int(match.group(1)) + 1
         return f"location{number}_schedules" if match.group(2) == "schedules" else f"location{number}"
     return re.split(r"[\[.]", field)[0]
+
+
+def _project_root(services_folder: Path) -> Path:
+    """The project folder: the one holding content/ (services live in content/local-info/services)."""
+    from signpost.model.services import SERVICES_DIR
+    return Path(services_folder).absolute().parents[len(Path(SERVICES_DIR).parts)]

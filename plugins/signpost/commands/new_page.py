@@ -26,8 +26,12 @@ def run(args) -> int:
         relative = Path(*relative.parts[1:])
     if relative.suffix != ".md":
         relative = relative.with_suffix(".md")
-    if relative.is_absolute() or ".." in relative.parts:
-        print(f"signpost: {args.path} must be a path inside {content}/", file=sys.stderr)
+    from signpost.safety.paths import outside_folder_problem, relative_path_problem
+    problem = relative_path_problem(str(args.path)) or outside_folder_problem(content / relative, content.absolute().parent)
+    if problem:
+        # `..`, an absolute path, or a symbolic link out of the project (docs/security.md).
+        print(f"signpost: {args.path} must be a path inside {content}/ ({problem}); nothing was written",
+              file=sys.stderr)
         return 2
     target = content / relative
     if target.exists():

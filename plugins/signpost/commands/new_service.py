@@ -35,7 +35,17 @@ def run(args) -> int:
         print(f"signpost: unknown category {', '.join(unknown)}; choose from: "
               + ", ".join(sorted(vocabulary.categories)), file=sys.stderr)
         return 2
+    import re
+
+    from signpost.safety.paths import outside_folder_problem
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        print(f"signpost: {slug!r} is not a valid slug (lower-case letters, digits and hyphens)", file=sys.stderr)
+        return 2
     target = Path(args.content) / SERVICES_DIR / f"{slug}.md"
+    problem = outside_folder_problem(target, Path(args.content).absolute().parent)
+    if problem:  # a symbolic link out of the project (docs/security.md)
+        print(f"signpost: {problem}; nothing was written", file=sys.stderr)
+        return 2
     if target.exists():
         print(f"signpost: {target} already exists; nothing was written (use --slug to choose another name)",
               file=sys.stderr)

@@ -19,6 +19,7 @@ from signpost.model.pages import PageMeta, page_meta_from
 from signpost.model.registry import Registry, load_registry
 from signpost.model.schema import PAGE_SCHEMA, SECTION_DEFAULT_KEYS, validate_page_meta
 from signpost.model import services as services_module
+from signpost.safety.paths import is_refused, symlink_findings
 
 SECTION_DEFAULTS_FILE = ".meta.yml"
 
@@ -98,8 +99,14 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
     if not content_dir.is_dir():
         model.report.add(error(prefix, "the content folder does not exist", hint=f"create {prefix}/ with an index.md"))
         return model
+    # Symbolic links leading out of the project are refused (docs/security.md): never read, never published.
+    link_findings, refused = symlink_findings(content_dir, content_dir.parent, prefix)
+    model.report.extend(link_findings)
     for path in sorted(_markdown_files(content_dir)):
         rel = path.relative_to(content_dir).as_posix()
+        if is_refused(rel, refused):
+            model.unusable.add(rel)
+            continue
         if _is_translation_file(rel) or services_module.is_directory_file(rel):
             continue
         page, findings = _load_page(path, rel, prefix, registry, defaults)

@@ -34,8 +34,15 @@ class ReviewPeriod:
         return cls(text)
 
     def after(self, day: dt.date) -> dt.date:
-        """The date one period after `day`."""
-        result = day + isodate.parse_duration(self.text)
+        """The date one period after `day`; `date.max` when that is past the year 9999.
+
+        Saturating (not raising) keeps every caller safe from a far-future
+        date; `safety.checks` reports such a date as an error.
+        """
+        try:
+            result = day + isodate.parse_duration(self.text)
+        except (OverflowError, ValueError):
+            return dt.date.max
         return result if isinstance(result, dt.date) else result.date()
 
     @staticmethod

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from signpost.findings import Finding, error
+from signpost.safety import limits
 
 FENCE = "---"
 
@@ -54,6 +55,9 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Findi
         raw = path.read_bytes()
     except OSError as problem:
         return None, [error(display, f"cannot read the file: {problem.strerror}")]
+    too_big = limits.size_problem(len(raw), limits.MAX_PAGE_BYTES, "file")
+    if too_big:
+        return None, [error(display, too_big, hint="split it into several pages", check="security")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as problem:
@@ -62,6 +66,11 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Findi
             display, f"the file is not UTF-8 text (byte {problem.start} cannot be read)",
             line=line, hint="save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
         )]
+    nul = limits.nul_line(text)
+    if nul:
+        return None, [error(display, "the file contains a NUL character (an invisible zero byte)", line=nul,
+                            hint="delete the character, or save the file again as plain UTF-8 text",
+                            check="security")]
     return parse_document(text.lstrip("\ufeff"), display)
 
 
@@ -95,8 +104,15 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Findi
 def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
                        ) -> tuple[dict[str, Any] | None, dict[str, int], list[Finding]]:
     """Parse YAML that must be a mapping; return it with the line of each top-level key."""
+    unsafe = limits.yaml_structure_problem(yaml_text)
+    if unsafe:
+        message, line, hint = unsafe
+        return None, {}, [error(display, message, line=first_line + line, hint=hint, check="security")]
     try:
         node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
+    except RecursionError:
+        return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
+                                hint="flatten the structure", check="security")]
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
@@ -126,6 +142,9 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
     loader = _StringDatesLoader(yaml_text)
     try:
         data = loader.construct_document(node)
+    except RecursionError:
+        return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
+                                hint="flatten the structure", check="security")]
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

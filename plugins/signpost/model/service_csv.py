@@ -64,8 +64,52 @@ def services_csv(services: Iterable[Service]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for service in services:
-        writer.writerow(service_row(service))
+        writer.writerow({column: neutralise_cell(value) for column, value in service_row(service).items()})
     return out.getvalue()
+
+
+# Spreadsheet formulas (CSV injection) -------------------------------------------------
+#
+# OWASP's CSV-injection guidance: a cell that starts with = + - @ tab or CR is a
+# formula to Excel, LibreOffice and Google Sheets (`=HYPERLINK(...)`, `+cmd|...`,
+# `@SUM(...)`), so every such cell is exported with a leading apostrophe, which
+# spreadsheets show as text. The escape is reversible: `signpost import` removes
+# exactly one leading apostrophe before those characters (and before another
+# apostrophe that was escaped the same way), so `+44 113 496 0123` and a
+# description starting with `- ` survive an export -> edit -> import round trip.
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = "'"
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP; reversed by `restore_cell`)."""
+    if not value:
+        return value
+    if value.startswith(FORMULA_STARTS) or (value.startswith(_ESCAPE) and value[1:2] in (*FORMULA_STARTS, _ESCAPE)):
+        return _ESCAPE + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The text `neutralise_cell` escaped: one leading apostrophe before a formula character removed."""
+    if value.startswith(_ESCAPE) and value[1:2] and value[1:2] in (*FORMULA_STARTS, _ESCAPE):
+        return value[1:]
+    return value
+
+
+# A leading + or - is text people type (+44 numbers, -1, a `- ` list); anything else is a formula.
+_HARMLESS_SIGN = re.compile(r"^[+-](?:[\d\s().]|$)|^- ")
+
+
+def formula_problem(value: str) -> str | None:
+    """Why an imported cell looks like a spreadsheet formula, or None (escaped cells are text)."""
+    if not value or value.startswith(_ESCAPE):
+        return None
+    if value[0] in "=@\t\r" or (value[0] in "+-" and not _HARMLESS_SIGN.match(value)):
+        return (f"{value[:40]!r} starts like a spreadsheet formula; it is not imported "
+                "(start the cell with an apostrophe ' if it really is text)")
+    return None
 
 
 def service_row(service: Service) -> dict[str, str]:
@@ -142,22 +186,63 @@ class CsvRow:
 
 def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
     """Parse a CSV; every problem names its row and column. Schema checks come after, on the files."""
+    from signpost.safety.limits import MAX_CSV_CELL
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return [], [], [CsvProblem(1, "-", f"the file contains a NUL character (line {line}); "
+                                           "save it again as CSV (UTF-8)")]
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_CELL * 8))
+    try:
+        header = [h.strip() for h in reader.fieldnames or []]
+    except csv.Error as problem:
+        return [], [], [CsvProblem(1, "-", f"the header cannot be read: {problem}")]
     reader.fieldnames = header
     problems = [CsvProblem(1, column, "unknown column") for column in header
                 if column not in BASE_COLUMNS and not _LOCATION_COLUMN.match(column)]
     if "name" not in header and "slug" not in header:
         problems.append(CsvProblem(1, "name", "the header needs a `name` or `slug` column"))
     rows = []
-    for number, record in enumerate(reader, start=2):
+    number = 1
+    records = iter(reader)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except csv.Error as problem:  # an unclosed quote, a cell over the size limit
+            problems.append(CsvProblem(number + 1, "-", f"the row cannot be read: {problem}"))
+            break
+        number += 1  # the spreadsheet row (a cell with line breaks is still one row)
         if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
             continue
         if None in record:
             problems.append(CsvProblem(number, "-", "the row has more cells than the header"))
             continue
-        rows.append(parse_row(number, {k: (v or "").strip() for k, v in record.items() if k in header}))
+        cells, cell_problems = _checked_cells(number, {k: (v or "") for k, v in record.items() if k in header},
+                                              MAX_CSV_CELL)
+        if cell_problems:
+            problems += cell_problems
+            continue
+        rows.append(parse_row(number, cells))
     return header, rows, problems
+
+
+def _checked_cells(number: int, record: dict[str, str], limit: int) -> tuple[dict[str, str], list[CsvProblem]]:
+    """Cells without formulas and within the size limit, escaped ones restored; else problems."""
+    cells, problems = {}, []
+    for column, raw in record.items():
+        value = raw.strip(" ")  # not \t or \r: a leading tab or CR is a formula trigger
+        if len(value) > limit:
+            problems.append(CsvProblem(number, column, f"the cell has {len(value)} characters, over the limit "
+                                                       f"of {limit}; the row is not imported"))
+            continue
+        formula = formula_problem(value)
+        if formula:
+            problems.append(CsvProblem(number, column, formula))
+            continue
+        cells[column] = restore_cell(value).strip()
+    return cells, problems
 
 
 def parse_row(number: int, record: dict[str, str]) -> CsvRow:

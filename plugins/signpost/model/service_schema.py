@@ -166,6 +166,8 @@ def validate_service_meta(meta: dict[str, Any], key_lines: dict[str, int], file:
     for problem in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
         findings.append(schema_finding(problem, key_lines, file))
     findings += _semantic_findings(meta, key_lines, file, set(categories), set(accessibility), set(languages), today)
+    from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
+    findings += service_field_findings(meta, key_lines, file)
     return findings
 
 

@@ -184,6 +184,9 @@ class DirectoryVocabulary:
     languages: dict[str, str]
 
 
+from signpost.safety.paths import outside_folder_problem  # noqa: E402
+
+
 DIRECTORY_DIRS = (SERVICES_DIR, ORGANISATIONS_DIR, LOCATIONS_DIR)
 
 
@@ -219,6 +222,8 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any, section
         slug = path.stem
         if "." in slug or slug.startswith(".") or slug == "index":
             continue  # translations (x.pl.md) and the generated directory home are not services
+        if path.is_symlink() and outside_folder_problem(path, Path(content_dir).parent):
+            continue  # a link out of the project: refused by the model loader (docs/security.md)
         rel = f"{SERVICES_DIR}/{path.name}"
         display = f"{display_prefix}/{rel}"
         document, problems = read_document(path, display)
@@ -463,17 +468,15 @@ def _node_line(node: Any, field_path: str) -> int | None:
 
 
 def _body_findings(body: str, first_line: int, display: str) -> list[Finding]:
-    """HTML or script links in the description: shown as text (never run), but reported."""
+    """HTML or unsafe links in the description: shown as text or removed (never run), but reported."""
     import re
+    from signpost.safety.checks import body_findings  # the one URL policy (docs/security.md)
     findings = []
     for number, line in enumerate(body.splitlines(), start=first_line):
         if re.search(r"<\s*/?\s*[A-Za-z!][^>]*>", line):
             findings.append(error(display, "the description contains HTML", line=number, field="description",
                                   hint="write plain text and Markdown; HTML is shown as text, never run"))
-        if re.search(r"(?:\]\(|\]:)\s*(?:javascript|vbscript|data):", line, re.I):
-            findings.append(error(display, "the description links to a script", line=number, field="description",
-                                  hint="link only to https:// addresses, mailto: or tel:"))
-    return findings
+    return findings + body_findings(display, body, first_line)
 
 
 def _schedules(value: Any) -> tuple[Schedule, ...]:

@@ -102,12 +102,25 @@ def extract(settings: Settings, model, *, today: dt.date, languages: list[str] |
     for language in languages or settings.target_languages:
         for content_path, template in templates.items():
             po = catalog_path(settings.translations_dir, language, content_path)
-            _update(po, language, template, today, result, f"content/{content_path}")
-        _update(settings.translations_dir / language / INTERFACE_CATALOG, language, interface, today, result,
-                "the interface strings")
+            if _inside_project(po, settings, result):
+                _update(po, language, template, today, result, f"content/{content_path}")
+        interface_po = settings.translations_dir / language / INTERFACE_CATALOG
+        if _inside_project(interface_po, settings, result):
+            _update(interface_po, language, interface, today, result, "the interface strings")
     result.findings.extend(orphan_findings(settings, model, languages or settings.target_languages))
     result.orphans = [finding.file for finding in result.findings if finding.check == CHECK and "no longer" in finding.message]
     return result
+
+
+def _inside_project(po: Path, settings: Settings, result: ExtractResult) -> bool:
+    """Never write through `..` or a symbolic link out of the project (docs/security.md)."""
+    from signpost.findings import error
+    from signpost.safety.paths import outside_folder_problem
+    problem = outside_folder_problem(po, settings.root)
+    if problem:
+        result.findings.append(error(display(po), f"not written: {problem}", check="security",
+                                     hint="catalogs live in translations/<language>/; remove the link or fix the language code"))
+    return problem is None
 
 
 def orphan_findings(settings: Settings, model, languages: list[str]) -> list[Finding]:

@@ -5,15 +5,29 @@ site: a wrong helpline number in Urdu is worse than no translation. A
 translation must keep the same link targets, email addresses, phone numbers
 and numbers as its English message, and its Markdown must still parse to the
 same links, images and code. Digits may be written in the language's own
-script (Urdu ۱۳ for 13); their values must match. MkDocs-free.
+script (Urdu ۱۳ for 13); their values must match.
+
+Markup is compared as Sphinx compares references: both texts are parsed
+(Markdown with attribute lists, raw HTML included) and the translation must
+produce exactly the source's elements, with the same attributes and the same
+link and image targets; only text (and `alt`/`title` wording) may change. A
+Markdown attribute list `{...}` the English lacks is refused before parsing,
+and so is HTML hidden behind entities (`&lt;img ...&gt;`). This applies to
+interface strings too (interface.po): a translated button label is a place
+for words, not for markup. Interface strings are also Python format strings,
+so a stray `{` or a field the English lacks (`{date.__class__}`) is refused
+before `str.format` could trip over it. MkDocs-free.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import string
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from html.parser import HTMLParser
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_TARGET = re.compile(r"\]\[([^\]]+)\]")
@@ -23,7 +37,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # UK phone numbers as people write them: 0113 496 0123, 020 7946 0123, 07700 900123, +44 113 496 0123.
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b")
 _NUMBER = re.compile(r"\d+")
-_MARKUP = re.compile(r"[\[\]*_`<>#!|\\]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
+_MARKUP = re.compile(r"[\[\]*_`<>#!|\\&{]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
 _HTML_TAG = re.compile(r"<\s*/?\s*([a-z][a-z0-9-]*)(?=[\s>/])")
 _FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
 
@@ -50,29 +64,118 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
     fields, translated_fields = set(_FIELD.findall(msgid)), set(_FIELD.findall(msgstr))
     if fields != translated_fields:
         problems.append(f"placeholders {_list(Counter(fields))} must stay as they are (found {_list(Counter(translated_fields)) or 'none'})")
-    if markdown:
-        problems += markup_problems(msgid, msgstr)
+    if not markdown:
+        problems += format_problems(msgid, msgstr)
+    problems += markup_problems(msgid, msgstr, blocks=markdown)
     return problems
 
 
-def markup_problems(msgid: str, msgstr: str) -> list[str]:
-    """Markdown that does not parse as the source does (broken links, stray markers, new blocks)."""
-    # A page message is one block, so a blank line would split it; an
-    # interface string (an email body) may have blank lines: keep the same number.
-    if msgstr.strip().count("\n\n") != msgid.strip().count("\n\n"):
+def format_problems(msgid: str, msgstr: str) -> list[str]:
+    """An interface string is `str.format`-ed: the translation must parse and use only the English's fields."""
+    source = _format_fields(msgid)
+    if source is None:
+        return []  # the English is not a format string (literal braces): nothing is formatted
+    target = _format_fields(msgstr)
+    if target is None:
+        return ["the translation has a stray `{` or `}` (write the placeholders exactly as in the English)"]
+    extra = target - source
+    if extra:
+        return [f"the translation uses placeholders the English does not have: {_list(Counter(extra))}"]
+    return []
+
+
+def _format_fields(text: str) -> set[str] | None:
+    try:
+        return {"{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                for _, name, spec, conversion in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def markup_problems(msgid: str, msgstr: str, *, blocks: bool = True) -> list[str]:
+    """Markup the translation adds, drops or changes; with `blocks`, also Markdown that no longer parses the same.
+
+    `blocks=False` for interface strings: they are not Markdown blocks, so
+    blank lines and block structure are not compared, but markup still is.
+    """
+    if blocks and msgstr.strip().count("\n\n") != msgid.strip().count("\n\n"):
+        # A page message is one block, so a blank line would split it.
         return ["the translation has a blank line: one message is one block (paragraph, heading, list item)"]
-    added_html = set(_HTML_TAG.findall(msgstr.lower())) - set(_HTML_TAG.findall(msgid.lower()))
+    added_lists = _attribute_lists(msgstr) - _attribute_lists(msgid)
+    if added_lists:
+        return [f"the translation adds a Markdown attribute list {_list(added_lists)} that the English does not have"]
+    added_html = _tag_names(html.unescape(msgstr)) - _tag_names(html.unescape(msgid))
     if added_html:
         return [f"the translation adds HTML ({', '.join(f'<{tag}>' for tag in sorted(added_html))}) "
                 "that the English does not have"]
     if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
         return []  # plain sentences on both sides: nothing to parse (most messages; rendering is slow)
+    problems = _reference_problems(_references(msgid), _references(msgstr))
+    if problems or not blocks:
+        return problems
     source, target = _rendered_shape(msgid), _rendered_shape(msgstr)
     if source != target:
         differences = [f"{tag}: {source.get(tag, 0)} in English, {target.get(tag, 0)} translated"
                        for tag in sorted(set(source) | set(target)) if source.get(tag, 0) != target.get(tag, 0)]
         return ["its Markdown does not parse like the English (" + "; ".join(differences) + ")"]
     return []
+
+
+# Text whose wording is translated: compared by presence, not value.
+_WORDING_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^}\n]*|[^}\n\s=]+=[^}\n]*|[^}\n]*[ \t][^}\n]*)\}")
+
+
+def _attribute_lists(text: str) -> Counter:
+    """`{#id}`, `{: .class}`, `{onclick=x}`: every `{...}` that is not a plain `{placeholder}`."""
+    return Counter(" ".join(found.split()) for found in _ATTRIBUTE_LIST.findall(text))
+
+
+def _tag_names(text: str) -> set[str]:
+    return set(_HTML_TAG.findall(text.lower()))
+
+
+def _reference_problems(source: Counter, target: Counter) -> list[str]:
+    if source == target:
+        return []
+    missing, extra = source - target, target - source
+    parts = []
+    if extra:
+        parts.append("adds " + ", ".join(_describe(ref) for ref in sorted(extra)))
+    if missing:
+        parts.append("drops or changes " + ", ".join(_describe(ref) for ref in sorted(missing)))
+    return ["the translation's markup differs from the English: " + "; ".join(parts)
+            + " (keep the same links, images and formatting; translate only the words)"]
+
+
+def _describe(reference: tuple) -> str:
+    tag, attributes = reference
+    shown = " ".join(f"{name}" + ("" if value is None else f'="{value}"') for name, value in attributes)
+    return f"`<{tag}{' ' + shown if shown else ''}>`"
+
+
+@lru_cache(maxsize=4096)
+def _references(text: str) -> Counter:
+    """Every element the text renders to, with its attributes (wording attributes by name only)."""
+    collector = _ElementCollector()
+    collector.feed(_markdown().reset().convert(text))
+    collector.close()
+    return Counter(collector.elements)
+
+
+class _ElementCollector(HTMLParser):
+    """The standard library's HTML tokenizer: start tags with their attributes, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        kept = tuple(sorted((name.lower(), None if name.lower() in _WORDING_ATTRIBUTES else value)
+                            for name, value in attrs))
+        self.elements.append((tag.lower(), kept))
+
+    handle_startendtag = handle_starttag
 
 
 def _facts(text: str) -> dict[str, Counter]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from signpost.findings import Finding, error, warning
+from signpost.l10n import INTERFACE_CATALOG
+from signpost.safety.paths import outside_folder_problem
 from signpost.translations.catalogs import display, read_catalog
 from signpost.translations.extract import _po_text
 from signpost.translations.integrity import integrity_problems
@@ -43,6 +45,12 @@ def merge_translations(delivered_dir: Path, translations_dir: Path, *, overwrite
         if languages and language not in languages:
             continue
         target = Path(translations_dir) / relative
+        unsafe = outside_folder_problem(target, translations_dir) or outside_folder_problem(delivered, delivered_dir)
+        if unsafe:
+            result.findings.append(error(
+                display(delivered), f"not merged: {unsafe}", check=CHECK,
+                hint="deliver plain PO files laid out like translations/ (no links to other folders)"))
+            continue
         if not target.is_file():
             result.findings.append(warning(
                 display(delivered), f"there is no catalog {display(target)} to merge into", check=CHECK,
@@ -69,7 +77,7 @@ def _merge_file(delivered: Path, target: Path, language: str, overwrite: bool, r
         if current.string and not current.fuzzy and not overwrite:
             result.kept += current.string != message.string
             continue
-        broken = integrity_problems(message.id, message.string)
+        broken = _problems(message, is_interface=target.name == INTERFACE_CATALOG)
         if broken:
             result.findings.append(error(
                 display(delivered), f"translation of {message.id[:50]!r} not merged: " + "; ".join(broken),
@@ -83,3 +91,16 @@ def _merge_file(delivered: Path, target: Path, language: str, overwrite: bool, r
     if filled:
         target.write_text(_po_text(ours), encoding="utf-8")
         result.filled[display(target)] = filled
+
+
+def _problems(message, *, is_interface: bool) -> list[str]:
+    """Integrity and markup problems of a delivered message (each plural form is checked)."""
+    forms = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
+    problems: list[str] = []
+    for index, form in enumerate(forms):
+        if not isinstance(form, str) or not form:
+            continue
+        source = ids[min(index, len(ids) - 1)] if index else ids[0]
+        problems += [p for p in integrity_problems(source, form, markdown=not is_interface) if p not in problems]
+    return problems

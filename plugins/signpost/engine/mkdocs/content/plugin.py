@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
 from signpost.engine.mkdocs.support import current_language, is_inner_language_build, page_source_path, project_root
 from signpost.facts.pages import page_markdown
+from signpost.safety import plugin_support as safety
 from signpost.session import SESSION, findings_box_html
 from signpost.templating import escape_page_metadata
 from signpost.today import BadTodayError, today
@@ -42,6 +43,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not is_inner_language_build(config):
             from signpost.facts.checks import check_model as check_facts
             SESSION.add(check_facts(self.model))  # review dates, references, real-looking numbers
+            SESSION.add(safety.model_findings(self.model))
         return config
 
     @event_priority(100)
@@ -52,6 +54,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             for file in list(files.documentation_pages()):
                 if file.src_uri in self.model.unusable:
                     files.remove(file)
+            for file in safety.files_outside(files, project_root(config)):
+                files.remove(file)  # a symbolic link out of the project: never published
         return files
 
     @event_priority(100)
@@ -65,8 +69,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Facts ({{ fact.x }}) and "Get help now", in this build's language (signpost.facts, MkDocs-free).
         return page_markdown(self.model, page_source_path(page), markdown, current_language(config))
 
+    @event_priority(100)
+    def _sanitise_content(self, html, *, page, config, files):
+        # Before any plugin adds its own fragments: only what the editor's Markdown rendered to.
+        if not self.config.enabled or self.model is None:
+            return html
+        return safety.sanitise_content(self.model, page_source_path(page), html)
+
     @event_priority(-100)
-    def on_page_content(self, html, *, page, config, files):
+    def _escape_metadata_and_show_findings(self, html, *, page, config, files):
         # Last of the page events (titles are translated by now) and before any page's template or
         # search index reads them: the theme prints these fields raw.
         escape_page_metadata(page.meta)
@@ -74,6 +85,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return html
         file = f"{self.model.display_prefix}/{page_source_path(page)}"
         return findings_box_html(SESSION.report.for_file(file)) + html
+
+    on_page_content = CombinedEvent(_sanitise_content, _escape_metadata_and_show_findings)
+
+    @event_priority(-300)
+    def on_post_page(self, output, *, page, config):
+        # The last line of defence, after every plugin and the theme: no executable markup leaves.
+        if not self.config.enabled or self.model is None:
+            return output
+        output, findings = safety.defuse_output(self.model, page_source_path(page), output)
+        SESSION.add(findings)
+        return output
 
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
