@@ -2,8 +2,10 @@
 
 MkDocs writes straight into `site_dir` and leaves half a site behind when a
 plugin fails; so the real build goes to a sibling temporary folder (same
-filesystem, so the swap is two renames) and the previous site/ stays
-untouched unless the new one is complete.
+filesystem, so the swap is an atomic rename) and the previous site/ stays
+untouched unless the new one is complete. A lock makes concurrent builds wait
+their turn, and what a killed build left is cleaned up first
+(`signpost.safety.publishing`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from signpost.safety import publishing
 
 HELP = "Build the site safely into site/."
 
@@ -25,27 +28,24 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     site_dir: Path = args.site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(args.config_file), "-d", str(staging)]
-    if not args.no_strict:
-        command.append("--strict")
-    result = subprocess.run(command)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        where = "the previous site/ is unchanged" if site_dir.exists() else "no site/ was written"
-        print(f"signpost: the build failed, so nothing was published ({where}).", file=sys.stderr)
-        return result.returncode
-    publish(staging, site_dir)
+    with publishing.build_lock(site_dir, wait_message="signpost: another build is running; waiting for it") as lock:
+        publishing.recover(site_dir)
+        staging = publishing.new_staging(site_dir)
+        command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(args.config_file),
+                   "-d", str(staging)]
+        if not args.no_strict:
+            command.append("--strict")
+        try:
+            result = subprocess.run(command, **publishing.child_keeps_lock(lock))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if result.returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            where = "the previous site/ is unchanged" if site_dir.exists() else "no site/ was written"
+            print(f"signpost: the build failed, so nothing was published ({where}).", file=sys.stderr)
+            return result.returncode
+        publishing.publish(staging, site_dir)
     print(f"signpost: published the site to {site_dir}", file=sys.stderr)
     return 0
 
-
-def publish(staging: Path, site_dir: Path) -> None:
-    """Swap the finished build into place with renames, never leaving a half site."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

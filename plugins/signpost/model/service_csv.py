@@ -98,15 +98,17 @@ def restore_cell(value: str) -> str:
     return value
 
 
-# A leading + or - is text people type (+44 numbers, -1, a `- ` list); anything else is a formula.
-_HARMLESS_SIGN = re.compile(r"^[+-](?:[\d\s().]|$)|^- ")
+# A leading + or - is text people type (+44 numbers, -1, a `- ` list) unless the cell also holds what
+# makes a formula do harm: a DDE pipe (`+cmd|' /C calc'!A0`), a function call (`-SUM(`), a sheet
+# reference (`!A1`), or a second sign (`--1`, `+-`).
+_HARMFUL_AFTER_SIGN = re.compile(r"\||[A-Za-z_]\(|![A-Za-z]{1,3}\$?\d|^[+-]\s*[+\-=@]")
 
 
 def formula_problem(value: str) -> str | None:
     """Why an imported cell looks like a spreadsheet formula, or None (escaped cells are text)."""
     if not value or value.startswith(_ESCAPE):
         return None
-    if value[0] in "=@\t\r" or (value[0] in "+-" and not _HARMLESS_SIGN.match(value)):
+    if value[0] in "=@\t\r" or (value[0] in "+-" and _HARMFUL_AFTER_SIGN.search(value)):
         return (f"{value[:40]!r} starts like a spreadsheet formula; it is not imported "
                 "(start the cell with an apostrophe ' if it really is text)")
     return None

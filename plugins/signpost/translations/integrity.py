@@ -39,7 +39,7 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b"
 _NUMBER = re.compile(r"\d+")
 _MARKUP = re.compile(r"[\[\]*_`<>#!|\\&{]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
 _HTML_TAG = re.compile(r"<\s*/?\s*([a-z][a-z0-9-]*)(?=[\s>/])")
-_FIELD = re.compile(r"\{(\w+)\}")  # interface strings: `Last reviewed {date}.`
+_FIELD = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")  # interface strings: `Last reviewed {date}.`
 
 
 def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> list[str]:
@@ -158,7 +158,7 @@ def _describe(reference: tuple) -> str:
 def _references(text: str) -> Counter:
     """Every element the text renders to, with its attributes (wording attributes by name only)."""
     collector = _ElementCollector()
-    collector.feed(_markdown().reset().convert(text))
+    collector.feed(_rendered(text))
     collector.close()
     return Counter(collector.elements)
 
@@ -199,7 +199,7 @@ def _western_digits(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _rendered_shape(text: str) -> Counter:
     """How many links, images, code spans and emphasis an inline Markdown text renders to, and leftovers."""
-    rendered = _markdown().reset().convert(text)
+    rendered = _rendered(text)
     shape = Counter(re.findall(r"<(a|img|code|strong|em)\b", rendered))
     body = re.sub(r"<code>.*?</code>", "", rendered, flags=re.S)
     plain = re.sub(r"<[^>]+>", "", body)
@@ -208,6 +208,12 @@ def _rendered_shape(text: str) -> Counter:
     for block in re.findall(r"<(p|h[1-6]|ul|ol|blockquote|pre|table|hr)\b", rendered):
         shape[f"<{block}> blocks"] += 1
     return shape
+
+
+@lru_cache(maxsize=8192)
+def _rendered(text: str) -> str:
+    """The inline Markdown rendered once, for both the reference and the shape comparison."""
+    return _markdown().reset().convert(text)
 
 
 @lru_cache(maxsize=1)
