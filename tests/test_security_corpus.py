@@ -33,6 +33,7 @@ HOSTILE_PAGE_MSGSTR = {
     "Read [the charter](index.md) today.": "Przeczytaj [kartę](java&#115;cript:alert('po-link')) dziś.",
     "Call us on **0113 496 0123**.": "Zadzwoń <img src=x onerror=alert('po-img')> **0113 496 0123**.",
     "Use the map below.": "Użyj mapy {onclick=\"alert('po-attr')\"}",
+    "Translated": "Prze\u202etłumaczone",
 }
 HOSTILE_INTERFACE = {
     "Exit this page": "<img src=x onerror=alert(document.domain)>Wyjdź",
@@ -83,6 +84,9 @@ def corpus(tmp_path_factory):
         fees_description="@SUM(1+1)*cmd|' /C calc'!A0", phones=[{"number": "+44 113 496 0124"}]))
     site.write("pl/translated.po", _po("pl", HOSTILE_PAGE_MSGSTR), under="translations")
     site.write("pl/interface.po", _po("pl", HOSTILE_INTERFACE), under="translations")
+    site.write("pl/index.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                              'msgid "A clean control page."\nmsgstr "Czysta strona\n', under="translations")
+    site.write("pl/template.po", _po("pl", {}).replace(b"charset=utf-8", b"charset=KOI-99"), under="translations")
     site.write("pl/translated.po", _po("pl", {**HOSTILE_PAGE_MSGSTR, **HOSTILE_MERGE}), under="delivered")
     site.write("pl/translated.po", _po("pl", {**HOSTILE_PAGE_MSGSTR, **{k: "" for k in HOSTILE_MERGE}}),
                under="translations")
@@ -176,6 +180,9 @@ def _has(findings, file_part: str, field: str | None, text: str = "") -> bool:
     ("translations/pl/translated.po", "msgstr", "markup"),
     ("translations/pl/translated.po", "msgstr", "adds HTML"),
     ("translations/pl/translated.po", "msgstr", "attribute list"),
+    ("translations/pl/translated.po", "msgstr", "invisible control characters (U+202E)"),
+    ("translations/pl/index.po", None, "malformed"),
+    ("translations/pl/template.po", None, "cannot be read"),
     ("translations/pl/interface.po", "msgstr", "adds HTML (<img>)"),
     ("translations/pl/interface.po", "msgstr", "adds HTML (<script>)"),
     ("translations/pl/interface.po", "msgstr", "placeholders"),
@@ -235,7 +242,8 @@ def test_the_published_spreadsheet_neutralises_formulas_and_round_trips(corpus, 
     assert rows
     for row in rows:
         for column, cell in row.items():
-            assert not (cell or "").startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+            plain_number = (cell or "").lstrip("+-").replace(".", "", 1).isdigit()  # -1.5: a number, not a formula
+            assert plain_number or not (cell or "").startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
     formula = next(row for row in rows if row["slug"] == "formula-service")
     assert formula["eligibility"].startswith("'=HYPERLINK") and formula["phones"].startswith("'+44")
     from signpost.commands.import_services import import_text

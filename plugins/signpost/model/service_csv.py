@@ -82,9 +82,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE = "'"
 
 
+# A plain number (a longitude such as -1.54871) is read as a number, never as a formula: it stays a number.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
 def neutralise_cell(value: str) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula (OWASP; reversed by `restore_cell`)."""
-    if not value:
+    if not value or _PLAIN_NUMBER.fullmatch(value):
         return value
     if value.startswith(FORMULA_STARTS) or (value.startswith(_ESCAPE) and value[1:2] in (*FORMULA_STARTS, _ESCAPE)):
         return _ESCAPE + value

@@ -41,6 +41,7 @@ RENDERED_TAGS = EDITOR_TAGS | frozenset({
     "a", "blockquote", "caption", "col", "colgroup", "dd", "dl", "dt", "figcaption", "figure",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "q", "table", "tbody", "td",
     "tfoot", "th", "thead", "time", "tr", "ul", "nav",
+    "aside", "section",  # signpost's own fragments in editors' pages ("Get help now"); not editors' HTML
 })
 _RENDERED_ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title", "role"},
@@ -130,7 +131,8 @@ class _TagCollector(HTMLParser):
 
 
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
-    return value if urls.attribute_is_safe(name, value) else None
+    # generated=True: signpost's own `sms:` links (to a checked number) in the fragments it adds.
+    return value if urls.attribute_is_safe(name, value, generated=True) else None
 
 
 _CLEANER = None
@@ -143,6 +145,6 @@ def _cleaner() -> nh3.Cleaner:
             tags=set(RENDERED_TAGS), clean_content_tags={"script", "style"},
             attributes={tag: set(names) for tag, names in _RENDERED_ATTRIBUTES.items()},
             attribute_filter=_attribute_filter, generic_attribute_prefixes={"aria-"},
-            url_schemes=set(urls.SAFE_SCHEMES), link_rel=None, strip_comments=True,
+            url_schemes=set(urls.SAFE_SCHEMES | urls.GENERATED_SCHEMES), link_rel=None, strip_comments=True,
             filter_style_properties=_STYLE_PROPERTIES)
     return _CLEANER

@@ -30,6 +30,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href",
                             "cite", "longdesc", "data", "ping", "manifest", "codebase", "srcset",
                             "imagesrcset", "lowsrc", "dynsrc", "usemap", "icon", "profile"})
 
+_GENERATED_SMS = re.compile(r"sms:\+?[0-9]{3,15}", re.I)  # exactly what signpost writes: a number, no body
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _MAX_DECODING_ROUNDS = 8  # deeper than any honest URL is ever encoded
 HINT = "link only to https:// (or http://) addresses, mailto:, tel:, or a page of this site"
@@ -61,7 +62,9 @@ def url_problem(url: str, *, generated: bool = False) -> str | None:
     if not _stable_within_limit(text):
         return "the address is encoded over and over (a trick to hide a script link)"
     scheme = scheme_of(text)
-    if scheme is None or scheme in SAFE_SCHEMES or (generated and scheme in GENERATED_SCHEMES):
+    if scheme is None or scheme in SAFE_SCHEMES:
+        return None
+    if generated and scheme in GENERATED_SCHEMES and _GENERATED_SMS.fullmatch(decoded(text)):
         return None
     shown = decoded(text)[:40]
     if scheme in ("javascript", "vbscript", "livescript", "data", "blob", "filesystem", "jar"):

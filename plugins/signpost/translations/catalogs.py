@@ -98,7 +98,11 @@ def load_page_catalog(path: Path, language: str) -> PageCatalog:
 def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Finding]]:
     """A PO file as a babel Catalog, or None and a finding naming the line that is wrong."""
     where = display(path)
+    from signpost.safety.limits import MAX_CATALOG_BYTES, size_problem
     try:
+        too_big = size_problem(path.stat().st_size, MAX_CATALOG_BYTES, "PO file")
+        if too_big:
+            return None, [error(where, too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
         with path.open("rb") as handle:
             return _with_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
     except PoFileError as problem:

@@ -39,6 +39,9 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b"
 _NUMBER = re.compile(r"\d+")
 _MARKUP = re.compile(r"[\[\]*_`<>#!|\\&{]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)", re.M)
 _HTML_TAG = re.compile(r"<\s*/?\s*([a-z][a-z0-9-]*)(?=[\s>/])")
+# NUL and other C0 controls, and the direction overrides that reorder text (U+202D, U+202E).
+# Marks translators need (RLM U+200F, ALM U+061C, isolates) are not in it.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202d\u202e]")
 _FIELD = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")  # interface strings: `Last reviewed {date}.`
 
 
@@ -49,6 +52,10 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
     """
     source, target = _facts(msgid), _facts(msgstr)
     problems = []
+    hidden = set(_HIDDEN.findall(msgstr)) - set(_HIDDEN.findall(msgid))
+    if hidden:
+        problems.append("the translation has invisible control characters ("
+                        + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(hidden)) + ") that the English does not have")
     for kind, label in (("links", "link target"), ("emails", "email address"), ("phones", "phone number"),
                         ("numbers", "number")):
         missing = source[kind] - target[kind]
