@@ -291,3 +291,25 @@ def test_merge_never_writes_through_a_catalog_that_links_out_of_translations(tmp
     result = merge_translations(tmp_path / "delivered", tmp_path / "translations")
     assert result.total_filled == 0 and outside.read_bytes() == before
     assert any("leads outside" in f.message and f.file.endswith("delivered/pl/page.po") for f in result.findings)
+
+
+@pytest.mark.parametrize("text, line", [
+    ('msgid "a"\nmsgstr "abc\n', 2),                       # no closing quote: babel would read "ab"
+    ('msgid "a"\nmsgstr "a"b"\n', 2),                      # an unescaped quote inside
+    ('msgid "a"\nmsgstr ""\n"one\n', 3),                   # a continuation line left open
+    ('msgid "a"\nstray text\nmsgstr "b"\n', 2),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KOI-99\\n"\n', 3),
+])
+def test_po_files_babel_would_silently_repair_are_refused_with_their_line(text, line):
+    from signpost.safety.po import charset_problem, po_syntax_problem
+    problem = po_syntax_problem(text) or charset_problem(text)
+    assert problem is not None and problem[0] == line
+
+
+def test_every_real_catalog_passes_the_strict_po_reading():
+    from sitebuilder import ROOT
+
+    from signpost.safety.po import charset_problem, po_syntax_problem
+    for po in sorted((ROOT / "translations").rglob("*.po")):
+        text = po.read_text(encoding="utf-8")
+        assert po_syntax_problem(text) is None and charset_problem(text) is None, po

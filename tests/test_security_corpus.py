@@ -182,7 +182,7 @@ def _has(findings, file_part: str, field: str | None, text: str = "") -> bool:
     ("translations/pl/translated.po", "msgstr", "attribute list"),
     ("translations/pl/translated.po", "msgstr", "invisible control characters (U+202E)"),
     ("translations/pl/index.po", None, "malformed"),
-    ("translations/pl/template.po", None, "cannot be read"),
+    ("translations/pl/template.po", None, "unknown charset"),
     ("translations/pl/interface.po", "msgstr", "adds HTML (<img>)"),
     ("translations/pl/interface.po", "msgstr", "adds HTML (<script>)"),
     ("translations/pl/interface.po", "msgstr", "placeholders"),

@@ -220,6 +220,8 @@ def validate_place_meta(kind: str, meta: dict[str, Any], key_lines: dict[str, in
             add(key, f"`{key}` contains HTML: {meta[key][:60]!r}", "write plain text; it is always shown as text")
     if HTML.search(body):
         add("description", "the description contains HTML", "write plain text and Markdown")
+    from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
+    findings += service_field_findings(meta, key_lines, file)
     return findings
 
 

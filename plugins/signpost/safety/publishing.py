@@ -28,15 +28,12 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 STAGING_MARK = "-building-"
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
 
 
 def lock_path(site_dir: Path) -> Path:
@@ -111,14 +108,6 @@ def _die_with_parent() -> None:
 
 
 def _exchange(first: Path, second: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
-    return result == 0
+    """Atomically swap two paths (renameat2 RENAME_EXCHANGE, shared with `signpost publish`)."""
+    from signpost.atomic_publish import exchange
+    return exchange(first, second)

@@ -103,6 +103,12 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
         too_big = size_problem(path.stat().st_size, MAX_CATALOG_BYTES, "PO file")
         if too_big:
             return None, [error(where, too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
+        strict = _strict_syntax_problem(path.read_bytes())
+        if strict:
+            line, reason = strict
+            return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
+                                hint="fix the line (`msgfmt -c` shows the same problem), or run "
+                                     "`signpost translations extract` to rewrite the file")]
         with path.open("rb") as handle:
             return _with_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
     except PoFileError as problem:
@@ -116,6 +122,16 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
                             hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
     except OSError as problem:
         return None, [error(where, f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
+
+
+def _strict_syntax_problem(data: bytes) -> tuple[int, str] | None:
+    """What msgfmt would refuse and babel silently repairs (signpost.safety.po); None when fine."""
+    from signpost.safety.po import charset_problem, po_syntax_problem
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # babel's reading reports it, with the line
+    return po_syntax_problem(text) or charset_problem(text)
 
 
 def _with_previous_ids(catalog: Catalog) -> Catalog:
