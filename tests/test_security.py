@@ -313,3 +313,20 @@ def test_every_real_catalog_passes_the_strict_po_reading():
     for po in sorted((ROOT / "translations").rglob("*.po")):
         text = po.read_text(encoding="utf-8")
         assert po_syntax_problem(text) is None and charset_problem(text) is None, po
+
+
+def test_extract_never_writes_through_a_catalog_that_links_out_of_the_project(tmp_path):
+    import yaml
+    from sitebuilder import FixtureSite, page
+
+    site = FixtureSite(tmp_path / "project", languages=["en", "pl"])
+    site.write("index.md", page("Home", "Welcome to the site."))
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.mkdocs_config(), sort_keys=False), encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (site.root / "translations" / "pl").mkdir(parents=True)
+    os.symlink(victim, site.root / "translations" / "pl" / "index.po")
+    result = site.signpost("translations", "extract")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "translations/pl/index.po" in result.stdout + result.stderr and "not written" in result.stdout + result.stderr
+    assert victim.read_text(encoding="utf-8") == "keep me"

@@ -76,7 +76,7 @@ def corpus(tmp_path_factory):
                                 "<img src=x onerror=alert('service-body')>",
         name="Clinic <img src=x onerror=alert('service-name')>", url="javascript:alert('service-url')",
         email="clinic@example.org\"><script>alert('email')</script>",
-        organization={"name": "Org", "url": "java&#115;cript:alert('org-url')"},
+        organization={"name": "Org</script><script>alert('json-ld')</script>", "url": "java&#115;cript:alert('org-url')"},
         alert="<svg onload=alert('alert')>", eligibility="=HYPERLINK(\"https://evil.example\",\"Click\")",
         phones=[{"number": "+44 113 496 0123", "description": "\"><script>alert('phone')</script>"}]))
     site.write("local-info/services/formula-service.md", service_text(
@@ -150,6 +150,7 @@ def test_every_hostile_page_was_built_and_shows_the_payload_as_text_or_not_at_al
     assert "7 * 191" in template
     polish = build.html("pl/translated/")
     assert "Przeczytaj" not in polish and "Read" in polish  # refused translations fall back to English
+    assert "Exit this page" in polish and "Wyjdź" not in polish  # so do refused interface strings
 
 
 def _has(findings, file_part: str, field: str | None, text: str = "") -> bool:
@@ -170,6 +171,7 @@ def _has(findings, file_part: str, field: str | None, text: str = "") -> bool:
     ("content/hostile/laughs.md", None, "anchors and aliases"),
     ("content/hostile/deep.md", None, "nested"),
     ("content/hostile/future.md", "last_reviewed", "future"),
+    ("content/hostile/future.md", "review_every", "past the year 9999"),
     ("hostile-service.md", "url", ""),
     ("hostile-service.md", "organization.url", "links to a script"),
     ("hostile-service.md", "description", "links to a script"),
