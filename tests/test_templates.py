@@ -351,3 +351,15 @@ def test_urdu_listing_keeps_the_full_stop_at_the_end_of_each_sentence(hostile):
     english = clinic.css_first("p")
     # English in an Urdu page: its own direction, so "advice." keeps its full stop on the right.
     assert (english.attributes.get("lang"), english.attributes.get("dir")) == ("en", "ltr")
+
+
+def test_material_config_rewrite_keeps_json_inside_its_script():
+    from signpost.engine.mkdocs.material import point_search_at_language
+    config = {"base": ".", "translations": {"search.result.none": "</script><script>alert(1)</script>\u2028"}}
+    # Material writes it with Jinja's `tojson` (`<` as \u003c); the rewrite must not undo that.
+    page = ('<html><body><script id="__config" type="application/json">'
+            + json.dumps(config).replace("<", "\\u003c").replace(">", "\\u003e") + "</script></body></html>")
+    tree = LexborHTMLParser(point_search_at_language(page, "pl"))
+    scripts = tree.css("script")
+    assert len(scripts) == 1
+    assert json.loads(scripts[0].text()) == {**config, "base": "pl/"}

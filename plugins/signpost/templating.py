@@ -96,7 +96,7 @@ def vetted(fragment: str) -> Markup:
     return Markup(fragment)
 
 
-def script_json(data: Any) -> Markup:
+def script_json(data: Any) -> str:
     """`data` as JSON that is safe inside `<script>` (and in an HTML attribute, once escaped there too).
 
     json.dumps escapes quotes and backslashes for JavaScript; this also replaces `<`, `>` and `&`
@@ -107,7 +107,7 @@ def script_json(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for character, replacement in _JSON_REPLACEMENTS:
         text = text.replace(character, replacement)
-    return Markup(text)
+    return text   # a plain str: safe to concatenate with page HTML (the template filter marks it)
 
 
 _JSON_REPLACEMENTS = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
@@ -135,7 +135,7 @@ def _environment() -> jinja2.Environment:
         extensions=[_OneLine],
         auto_reload=False,
     )
-    environment.filters.update(script_json=script_json, long_date=format_date, iso=_iso)
+    environment.filters.update(script_json=lambda data: Markup(script_json(data)), long_date=format_date, iso=_iso)
     environment.tests["english_fallback"] = is_english_fallback
     return environment
 

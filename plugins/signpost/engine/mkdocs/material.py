@@ -14,6 +14,8 @@ import json
 import re
 from typing import Callable
 
+from signpost.templating import script_json
+
 #: The page content area: the editor's part of the page.
 CONTENT_SELECTOR = "article.md-content__inner"
 #: Its opening tag as a text prefix (for the text-level rewrites).
@@ -53,7 +55,8 @@ def point_search_at_language(page_html: str, language: str) -> str:
         base = str(config.get("base", "."))
         # The trailing slash matters: Material resolves `search/search_index.json` against it.
         config["base"] = f"{base.rstrip('/')}/{language}/" if base not in ("", ".") else f"{language}/"
-        return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
+        # Escaped for <script> (no `</script>`, `<!--` or U+2028/2029 can form), as every JSON we put in a page.
+        return match.group(1) + script_json(config) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(rewrite, page_html, count=1)
 
