@@ -145,9 +145,9 @@ def test_inactive_service_page_says_so(built):
 
 def test_open_data_is_valid_open_referral_uk_and_omits_empty_fields(built):
     page = json.loads((built.site / "open-data/services.json").read_text(encoding="utf-8"))
-    assert [item["name"] for item in page["contents"]] == ["Youth Housing Line", "Riverside Test Clinic"]  # by slug
+    assert [item["name"] for item in page["contents"]] == ["Riverside Test Clinic", "Youth Housing Line"]  # A-Z
     assert (page["total_items"], page["total_pages"], page["page_number"], page["first_page"]) == (2, 1, 1, True)
-    line_id = page["contents"][0]["id"]
+    line_id = page["contents"][1]["id"]
     line = json.loads((built.site / f"open-data/services/{line_id}.json").read_text(encoding="utf-8"))
     assert profile_errors("service", line) == []
     assert "service_at_locations" not in line and "alert" not in line

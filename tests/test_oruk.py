@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from signpost.model import load_content_model
-from signpost.model.service_export import PAGE_SIZE, api_documents, api_problems, page_object
+from signpost.model.service_export import (PAGE_SIZE, api_documents, api_problems, open_data_files, page_object,
+                                           publication_order)
 from signpost.model.service_oruk import STANDARD_DIR, profile_errors, validator
 from signpost.model.services import load_vocabulary
 from sitebuilder import FixtureSite, page
@@ -34,7 +35,7 @@ def sample():
 @pytest.fixture(scope="module")
 def documents(sample):
     vocabulary, _ = load_vocabulary(ROOT / "data")
-    listed = sorted((s for s in sample.services.values() if s.is_listed), key=lambda s: s.slug)
+    listed = sorted((s for s in sample.services.values() if s.is_listed), key=publication_order)
     return api_documents(listed, vocabulary)
 
 
@@ -102,7 +103,7 @@ def test_page_objects_follow_the_openapi():
 
 def test_nested_ids_are_stable_and_unique(sample, documents):
     vocabulary, _ = load_vocabulary(ROOT / "data")
-    listed = sorted((s for s in sample.services.values() if s.is_listed), key=lambda s: s.slug)
+    listed = sorted((s for s in sample.services.values() if s.is_listed), key=publication_order)
     assert api_documents(listed, vocabulary) == documents  # same data, same ids, same bytes
     ids: dict[str, str] = {}
     for name, record in documents.items():

@@ -1,4 +1,10 @@
-"""`signpost import services.csv [--update]`: service files from a spreadsheet.
+"""`signpost import services.csv [--update]`: service files from a spreadsheet;
+`signpost import --oruk SOURCE [--update] [--dry-run]`: from an Open Referral UK feed.
+
+ORUK: SOURCE is a JSON file, a folder of them, or the base URL of a live ORUK
+API. Service, organisation and location files are written only when every one
+of them passes the checks the build makes; otherwise nothing is written. See
+docs/open-data.md ("Importing from an ORUK feed").
 
 Every bad row is reported with its row number and column and nothing is
 written for it. A service file that already exists is never overwritten,
@@ -13,16 +19,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-HELP = "Create or update service files from a CSV spreadsheet."
+HELP = "Create or update service files from a CSV spreadsheet or an Open Referral UK feed."
 
 
 def configure(parser) -> None:
     from signpost.commands._common import add_project_arguments
     add_project_arguments(parser)
-    parser.add_argument("csv", type=Path, help="the spreadsheet, saved as CSV (UTF-8)")
+    parser.add_argument("csv", type=Path, nargs="?", help="the spreadsheet, saved as CSV (UTF-8)")
+    parser.add_argument("--oruk", metavar="SOURCE",
+                        help="import Open Referral UK 3.0 JSON: a file, a folder, or an ORUK API's base URL")
     parser.add_argument("--update", action="store_true",
-                        help="change existing files too (only the fields in the CSV's columns)")
-    parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+                        help="change existing files too (only the fields in the CSV's columns, or the fields "
+                             "the feed gives)")
+    parser.add_argument("--dry-run", action="store_true", help="check everything, show what would change, "
+                                                                "write nothing")
+    parser.add_argument("--category", action="append", default=[],
+                        help="ORUK: the category (data/service-categories.yml) for services the feed gives none")
+    parser.add_argument("--owner", default="", help="ORUK: the owner for services the feed names none "
+                                                     "(default: directory-team@example.org)")
+    parser.add_argument("--timeout", type=float, default=20, help="ORUK API: seconds a request may take")
 
 
 def run(args) -> int:
@@ -32,6 +47,15 @@ def run(args) -> int:
     from signpost.today import BadTodayError
 
     from signpost.safety.limits import MAX_CSV_BYTES, size_problem
+    if args.oruk:
+        try:
+            return import_oruk(args)
+        except BadTodayError as problem:
+            print(f"signpost: {problem}", file=sys.stderr)
+            return 2
+    if args.csv is None:
+        print("signpost: give a CSV file, or --oruk SOURCE", file=sys.stderr)
+        return 2
     try:
         too_big = size_problem(args.csv.stat().st_size, MAX_CSV_BYTES, "spreadsheet")
         if too_big:
@@ -55,6 +79,51 @@ def run(args) -> int:
           f"{len(result.skipped)} skipped, {len(result.rejected)} rows rejected"
           + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
     return 1 if result.problems else 0
+
+
+def import_oruk(args) -> int:
+    """Read the feed, plan every file, write only if nothing is wrong (or nothing at all with --dry-run)."""
+    import sys
+
+    from signpost.model.service_oruk_feed import FeedError, read_feed
+    from signpost.model.service_oruk_import import plan_import, write_plan
+    from signpost.model.services import load_vocabulary
+
+    vocabulary, _ = load_vocabulary(Path(args.data))
+    unknown = [c for c in args.category if c not in vocabulary.categories]
+    if unknown:
+        print(f"signpost: unknown category {', '.join(unknown)}; choose from: "
+              + ", ".join(sorted(vocabulary.categories)), file=sys.stderr)
+        return 2
+    try:
+        records = read_feed(args.oruk, timeout=args.timeout)
+    except FeedError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 1
+    if not records:
+        print(f"signpost: {args.oruk}: no ORUK service records found", file=sys.stderr)
+        return 1
+    plan = plan_import(records, Path(args.content), Path(args.data), update=args.update,
+                       default_categories=tuple(args.category), default_owner=args.owner)
+    for note in plan.notes:
+        print(f"signpost: note: {note}", file=sys.stderr)
+    for path in plan.skipped:
+        print(f"signpost: {path} already exists; left unchanged (use --update to change it)", file=sys.stderr)
+    if plan.problems:
+        for problem in plan.problems:
+            print(f"signpost: error: {problem}", file=sys.stderr)
+        print(f"signpost: {len(plan.problems)} problems; nothing was written", file=sys.stderr)
+        return 1
+    changed = [f for f in plan.files if f.changed]
+    if args.dry_run:
+        sys.stdout.write(plan.diff(Path(args.content).parent))
+    else:
+        write_plan(plan)
+    created = sum(1 for f in changed if f.old_text is None)
+    print(f"signpost: {len(records)} services read; {created} files created, {len(changed) - created} updated, "
+          f"{len(plan.files) - len(changed)} unchanged, {len(plan.skipped)} skipped"
+          + (" (dry run: nothing written)" if args.dry_run else ""), file=sys.stderr)
+    return 0
 
 
 class ImportResult:

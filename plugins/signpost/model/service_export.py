@@ -17,8 +17,8 @@ static host (docs/open-data.md has the web-server settings):
 plus `organizations/{id}.json` (the profile has no organisations endpoint; the
 files validate against compiled/organization.json) and `services.csv`. A list
 is the OpenAPI's page object. Only listed services (active or temporarily
-closed) are published, A-Z by slug, so the same data always gives the same
-bytes. MkDocs-free.
+closed) are published, A-Z by name (then id), so the same data always gives
+the same bytes, here or in a project that imported it. MkDocs-free.
 """
 
 from __future__ import annotations
@@ -49,10 +49,15 @@ def write_open_data(services: dict[str, Service], vocabulary: DirectoryVocabular
 
 def open_data_files(services: dict[str, Service], vocabulary: DirectoryVocabulary) -> dict[str, str]:
     """Relative file name -> text of every open-data file."""
-    listed = [s for s in sorted(services.values(), key=lambda s: s.slug) if s.is_listed]
+    listed = [s for s in sorted(services.values(), key=publication_order) if s.is_listed]
     files = {name: _json(data) for name, data in api_documents(listed, vocabulary).items()}
     files["services.csv"] = services_csv(listed)
     return files
+
+
+def publication_order(service: Service) -> tuple[str, str]:
+    """A-Z by name, then id: what the records themselves hold, so an imported copy lists them the same."""
+    return service.name.casefold(), service.id
 
 
 def api_documents(listed: list[Service], vocabulary: DirectoryVocabulary) -> dict[str, Any]:
