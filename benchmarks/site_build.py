@@ -1,0 +1,238 @@
+"""Checked build against a bare MkDocs build of the same synthetic corpus (issue: speed).
+
+- **bare**: stock Material + mkdocs-static-i18n, the same languages and Markdown
+  extensions, no signpost plugins and no theme overrides;
+- **full**: `signpost build`, every signpost check but the browser run.
+
+Both build the same seeded corpus (`benchmarks/synthetic.py`). The target size
+(400 pages x 5 languages + 300 services) runs as alternating bare/full pairs,
+because the machine is shared and only paired ratios mean much; two more
+sizes give the scaling exponent (slope of log time over log pages). A profiled
+in-process build attributes CPU to each signpost plugin. Results go to
+`benchmarks/results/site_build.json`; the run ends with the two ratio lines.
+
+Environment: BENCH_PAIRS (default 3), BENCH_SIZES (default "100:300,400:300,1600:1000"
+as pages:services), BENCH_TARGET (default "400:300").
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import math
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks import synthetic
+from benchmarks._timing import ROOT
+
+RESULTS = ROOT / "benchmarks" / "results"
+LANGUAGE_COUNT = 1 + len(synthetic.LANGUAGES)
+
+
+def main() -> int:
+    pairs = int(os.environ.get("BENCH_PAIRS", "3"))
+    target = _size(os.environ.get("BENCH_TARGET", "400:300"))
+    sizes = [_size(text) for text in os.environ.get("BENCH_SIZES", "100:300,400:300,1600:1000").split(",")]
+    work = Path(tempfile.mkdtemp(prefix="signpost-bench-"))
+    results: dict = {"machine": _machine(), "target": {"pages": target[0], "services": target[1]}}
+    try:
+        corpus = synthetic.generate(work / "project", *target)
+        _write_bare_config(corpus.root)
+        runs = [(_build(corpus, "bare"), _build(corpus, "full")) for _ in range(pairs)]
+        results["pairs"] = [{"bare": bare, "full": full} for bare, full in runs]
+        results["summary"] = _summary(runs, corpus)
+        results["page_size"] = _page_sizes(corpus.root / "site-full")
+        results["plugin_cpu_share"] = _plugin_shares(corpus)
+        results["scaling"] = _scaling(work, sizes)
+    except SystemExit:
+        raise
+    else:
+        subprocess.run(["rm", "-rf", str(work)])
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "site_build.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    _print(results)
+    return 0
+
+
+# Builds --------------------------------------------------------------------------------------------
+
+def _build(corpus: synthetic.Corpus, kind: str) -> dict:
+    """Wall, CPU (the whole process tree) and peak memory of one build."""
+    site = corpus.root / f"site-{kind}"
+    if kind == "bare":
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", "mkdocs-bare.yml", "-d", str(site)]
+    else:
+        command = [sys.executable, "-m", "signpost.cli", "build", "--site-dir", str(site)]
+    env = {**os.environ, "SIGNPOST_TODAY": synthetic.TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=corpus.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read().decode("utf-8", "replace")
+    # wait4 reports this child's own usage plus that of every descendant it waited for:
+    # CPU of the whole tree (parallel language builds included) and its largest process.
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        log = corpus.root.parent / f"failed-{kind}-build.log"
+        log.write_text(output, encoding="utf-8")
+        sys.stderr.write(output[-4000:])
+        raise SystemExit(f"bench: the {kind} build failed (whole output: {log})")
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
+def _write_bare_config(project: Path) -> None:
+    """The same site for stock Material + static-i18n: no signpost plugin, no theme override."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    # Material has no interface strings for Panjabi: the bare theme gets that one language
+    # file (the same one signpost ships) and nothing else of signpost's overrides.
+    languages = project / "bare-theme" / "partials" / "languages"
+    languages.mkdir(parents=True, exist_ok=True)
+    for partial in (ROOT / "plugins/signpost/theme/partials/languages").glob("*.html"):
+        (languages / partial.name).write_text(partial.read_text(encoding="utf-8"), encoding="utf-8")
+    config["theme"]["custom_dir"] = str(project / "bare-theme")
+    config["extra_css"] = []
+    config["plugins"] = [plugin for plugin in config["plugins"]
+                         if not str(next(iter(plugin)) if isinstance(plugin, dict) else plugin).startswith("signpost/")]
+    (project / "mkdocs-bare.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                             encoding="utf-8")
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml with MkDocs' own tags kept as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node))
+
+
+# Figures -------------------------------------------------------------------------------------------
+
+def _summary(runs: list[tuple[dict, dict]], corpus: synthetic.Corpus) -> dict:
+    def median(kind: int, key: str) -> float:
+        return statistics.median(run[kind][key] for run in runs)
+
+    pages = (corpus.pages + corpus.services) * LANGUAGE_COUNT
+    summary = {kind: {key: median(index, key) for key in ("wall_s", "cpu_s", "peak_rss_mb")}
+               for index, kind in enumerate(("bare", "full"))}
+    for kind in ("bare", "full"):
+        summary[kind]["ms_per_page_per_language"] = round(1000 * summary[kind]["wall_s"] / pages, 2)
+    # Ratios of each pair, then their median: a load spike hits both builds of a pair alike.
+    summary["wall_ratio"] = round(statistics.median(full["wall_s"] / bare["wall_s"] for bare, full in runs), 2)
+    summary["cpu_ratio"] = round(statistics.median(full["cpu_s"] / bare["cpu_s"] for bare, full in runs), 2)
+    summary["memory_ratio"] = round(summary["full"]["peak_rss_mb"] / summary["bare"]["peak_rss_mb"], 2)
+    return summary
+
+
+def _page_sizes(site: Path) -> dict:
+    sizes = sorted(path.stat().st_size for path in site.rglob("*.html"))
+    if not sizes:
+        return {}
+    return {"pages": len(sizes), "median_kb": round(statistics.median(sizes) / 1024, 1),
+            "p95_kb": round(sizes[min(len(sizes) - 1, int(0.95 * len(sizes)))] / 1024, 1)}
+
+
+def _scaling(work: Path, sizes: list[tuple[int, int]]) -> dict:
+    """Full-build wall time at each size and the log-log slope over total pages."""
+    points = []
+    for pages, services in sizes:
+        corpus = synthetic.generate(work / f"scale-{pages}-{services}", pages, services)
+        figures = _build(corpus, "full")
+        points.append({"pages": corpus.pages, "services": services, **figures})
+        subprocess.run(["rm", "-rf", str(corpus.root)])
+    xs = [math.log(point["pages"] + point["services"]) for point in points]
+    ys = [math.log(point["cpu_s"]) for point in points]
+    slope = _slope(xs, ys) if len(points) > 1 else None
+    return {"points": points, "cpu_exponent": round(slope, 2) if slope is not None else None}
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / sum((x - mean_x) ** 2 for x in xs)
+
+
+# Profile -------------------------------------------------------------------------------------------
+
+_PROFILE_DRIVER = r"""
+import cProfile, sys
+from mkdocs.__main__ import cli
+profile = cProfile.Profile()
+profile.enable()
+try:
+    cli(["build", "-q", "--clean", "-d", sys.argv[2]], standalone_mode=False)
+finally:
+    profile.disable()
+    profile.dump_stats(sys.argv[1])
+"""
+
+
+def _plugin_shares(corpus: synthetic.Corpus) -> dict:
+    """Share of the build's CPU spent in each signpost feature (profiled, one process, every language).
+
+    A feature's time is the cumulative time of every call that enters signpost
+    code from outside it (an engine event, a Treeprocessor run, a Jinja call):
+    inclusive of the libraries signpost calls, exclusive of the engine's own work.
+    """
+    stats_file = corpus.root / "build.prof"
+    env = {**os.environ, "SIGNPOST_TODAY": synthetic.TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-c", _PROFILE_DRIVER, str(stats_file), str(corpus.root / "site-profile")],
+                   cwd=corpus.root, env=env, capture_output=True, check=True)
+    stats = pstats.Stats(str(stats_file))
+    total = max(entry[3] for entry in stats.stats.values())  # the outermost call's cumulative time
+    shares: dict[str, float] = {}
+    for function, (_, _, _, _, callers) in stats.stats.items():
+        feature = _feature(function[0])
+        if feature is None:
+            continue
+        entered = sum(caller_stats[3] for caller, caller_stats in callers.items() if _feature(caller[0]) is None)
+        shares[feature] = shares.get(feature, 0.0) + entered
+    return {feature: round(100 * seconds / total, 1) for feature, seconds in sorted(shares.items())}
+
+
+def _feature(filename: str) -> str | None:
+    """`translations` for .../signpost/translations/x.py or .../signpost/engine/mkdocs/translations/x.py."""
+    parts = Path(filename).parts
+    if "signpost" not in parts or "plugins" not in parts:
+        return None
+    inner = list(parts[parts.index("signpost") + 1:])
+    if inner[:2] == ["engine", "mkdocs"]:
+        inner = inner[2:]
+    return inner[0] if len(inner) > 1 else "core"
+
+
+# Output --------------------------------------------------------------------------------------------
+
+def _machine() -> dict:
+    return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+            "load_average": os.getloadavg()}
+
+
+def _size(text: str) -> tuple[int, int]:
+    pages, _, services = text.partition(":")
+    return int(pages), int(services or 0)
+
+
+def _print(results: dict) -> None:
+    summary = results["summary"]
+    for kind in ("bare", "full"):
+        figures = summary[kind]
+        print(f"{kind}: wall {figures['wall_s']:.1f} s, cpu {figures['cpu_s']:.1f} s, peak memory "
+              f"{figures['peak_rss_mb']:.0f} MB, {figures['ms_per_page_per_language']:.1f} ms per page per language")
+    print(f"page size: median {results['page_size'].get('median_kb')} KB, p95 {results['page_size'].get('p95_kb')} KB")
+    print("signpost CPU share by feature (profiled): " +
+          ", ".join(f"{name} {share}%" for name, share in results["plugin_cpu_share"].items()))
+    scaling = results["scaling"]
+    print("scaling: " + ", ".join(f"{p['pages']}+{p['services']} pages {p['cpu_s']:.1f} s cpu" for p in scaling["points"])
+          + f"; exponent {scaling['cpu_exponent']}")
+    print(f"memory ratio (peak per process, full/bare): {summary['memory_ratio']}")
+    print(f"full/bare wall ratio: {summary['wall_ratio']}")
+    print(f"full/bare cpu ratio: {summary['cpu_ratio']}")
