@@ -10,11 +10,12 @@ their turn, and what a killed build left is cleaned up first
 
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+from signpost.engine.mkdocs import parallel
 from signpost.safety import publishing
 
 HELP = "Build the site safely into site/."
@@ -24,6 +25,8 @@ def configure(parser) -> None:
     parser.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     parser.add_argument("--site-dir", "-d", default=Path("site"), type=Path)
     parser.add_argument("--no-strict", action="store_true", help="do not treat warnings as errors")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                        help="languages built side by side in this many processes (default: the number of cores)")
 
 
 def run(args) -> int:
@@ -31,20 +34,20 @@ def run(args) -> int:
     with publishing.build_lock(site_dir, wait_message="signpost: another build is running; waiting for it") as lock:
         publishing.recover(site_dir)
         staging = publishing.new_staging(site_dir)
-        command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(args.config_file),
-                   "-d", str(staging)]
+        command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(args.config_file)]
         if not args.no_strict:
             command.append("--strict")
         try:
-            result = subprocess.run(command, **publishing.child_keeps_lock(lock))
+            returncode = parallel.build(command, args.config_file, staging, args.jobs,
+                                        **publishing.child_keeps_lock(lock))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        if result.returncode != 0:
+        if returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
             where = "the previous site/ is unchanged" if site_dir.exists() else "no site/ was written"
             print(f"signpost: the build failed, so nothing was published ({where}).", file=sys.stderr)
-            return result.returncode
+            return returncode
         publishing.publish(staging, site_dir)
     print(f"signpost: published the site to {site_dir}", file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
@@ -47,7 +48,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return config
 
     @event_priority(100)
-    def on_files(self, files, *, config):
+    def _drop_unusable_files(self, files, *, config):
         # Files the model could not read (not UTF-8, empty, broken YAML) would
         # crash MkDocs with a traceback; their findings already say why.
         if self.config.enabled and self.model is not None:
@@ -57,6 +58,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             for file in safety.files_outside(files, project_root(config)):
                 files.remove(file)  # a symbolic link out of the project: never published
         return files
+
+    @event_priority(-1000)  # after every plugin (static-i18n at -100) has added its pages
+    def _drop_other_workers_pages(self, files, *, config):
+        return parallel.drop_unassigned_pages(files, current_language(config))
+
+    on_files = CombinedEvent(_drop_unusable_files, _drop_other_workers_pages)
 
     @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -107,6 +114,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not len(report):
             return
         self._log_findings_once()
+        if parallel.findings_file() is not None:
+            return  # a worker of `signpost build --jobs`: the parent reports and fails once
         failing = report.errors + (report.warnings if self.config.fail_on_warnings else [])
         log.info(f"signpost: {report.summary()}")
         if failing and not SESSION.serving:
@@ -124,6 +133,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if SESSION.reported:
             return
         SESSION.reported = True
+        if parallel.findings_file() is not None:
+            parallel.write_findings(SESSION.report)
+            return
         for finding in SESSION.report.sorted():
             log_finding(finding)
 

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 from signpost import l10n
+from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path, project_root)
 from signpost.facts.pages import ReferenceKeepingTranslator
@@ -217,6 +218,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             (folder / "search_index.json").write_text(text, encoding="utf-8")
 
     def _prune_sitemap(self, site: Path) -> None:
+        parallel.hand_over("untranslated_urls", sorted(self.untranslated_urls))  # for `signpost build --jobs`
         sitemap = site / "sitemap.xml"
         if not sitemap.is_file() or not self.untranslated_urls:
             return

@@ -1,0 +1,58 @@
+"""`signpost build --jobs 2` publishes the same site, and the same findings, as one process."""
+
+from __future__ import annotations
+
+from sitebuilder import page
+
+LANGUAGES = ["en", "pl", "ur"]
+# A readability warning: one finding the build reports without failing.
+LONG_SENTENCE = " ".join(["word"] * 30) + "."
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: {lang}\\n"\n\n'
+
+
+def _fixture(fixture_site):
+    fixture_site.languages = LANGUAGES
+    fixture_site.write("index.md", page("Home", "Welcome to [the help page](help.md).", topics=["about-service"]))
+    fixture_site.write("help.md", page("Help", "Call us.\n\n" + LONG_SENTENCE))
+    fixture_site.write("pl/help.po", PO_HEADER.format(lang="pl") + 'msgid "Call us."\nmsgstr "Zadzwoń do nas."\n',
+                       under="translations")
+    fixture_site.build()  # writes mkdocs.yml for the languages
+
+
+def _files(folder):
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _findings(output: str) -> list[str]:
+    return sorted(line for line in output.splitlines() if "signpost: " in line and ": warning:" in line
+                  or ": error:" in line)
+
+
+def test_parallel_build_publishes_the_same_site_and_findings(fixture_site):
+    _fixture(fixture_site)
+    one = fixture_site.signpost("build", "--jobs", "1", "--site-dir", "site-one")
+    two = fixture_site.signpost("build", "--jobs", "2", "--site-dir", "site-two")
+    assert one.returncode == 0, one.stderr[-3000:]
+    assert two.returncode == 0, two.stderr[-3000:]
+    sequential, parallel = _files(fixture_site.root / "site-one"), _files(fixture_site.root / "site-two")
+    assert sorted(sequential) == sorted(parallel)
+    assert "pl/help/index.html" in parallel and "ur/help/index.html" in parallel
+    assert "Zadzwoń do nas." in parallel["pl/help/index.html"].decode()
+    # 404.html at the root is written by every language pass (the last one wins): compared apart.
+    differing = [name for name in sequential if sequential[name] != parallel[name] and name not in
+                 ("404.html", "sitemap.xml", "sitemap.xml.gz")]
+    assert differing == []
+    assert _findings(one.stderr) == _findings(two.stderr)
+    assert _findings(two.stderr), "the fixture has a finding (the long sentence), reported once"
+    assert not list(fixture_site.root.glob(".site-two-building-*")), "no worker folder is left behind"
+
+
+def test_parallel_build_fails_once_with_every_language_finding(fixture_site):
+    _fixture(fixture_site)
+    fixture_site.write("pl/help.po", PO_HEADER.format(lang="pl") + 'msgid "Call us."\nmsgstr "Zadzwoń: 0113 496 0999."\n',
+                       under="translations")
+    result = fixture_site.signpost("build", "--jobs", "2", "--site-dir", "site-two")
+    assert result.returncode != 0
+    assert "translations/pl/help.po" in result.stderr
+    assert result.stderr.count("the site was not published") == 1
+    assert not (fixture_site.root / "site-two").exists()
