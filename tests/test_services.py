@@ -210,6 +210,22 @@ def test_new_service_writes_a_complete_file_and_never_overwrites(fixture_site):
     assert second.returncode == 0
 
 
+@pytest.mark.parametrize("kind,folder", [("organisation", "organisations"), ("location", "locations")])
+def test_new_organisation_and_location_write_valid_files_and_never_overwrite(fixture_site, kind, folder):
+    result = fixture_site.signpost("new", kind, "Northbank Café & Hut")
+    assert result.returncode == 0, result.stderr
+    target = fixture_site.root / f"content/local-info/{folder}/northbank-cafe-and-hut.md"
+    document, findings = read_document(target, "x")
+    assert findings == [] and uuid.UUID(document.meta["id"]).version == 4
+    assert document.meta["name"] == "Northbank Café & Hut"
+    check = fixture_site.signpost("check", "--json")
+    assert [f for f in json.loads(check.stdout) if f"/{folder}/" in f["file"]] == []
+    again = fixture_site.signpost("new", kind, "Northbank Café & Hut")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    bad = fixture_site.signpost("new", kind, "x", "--slug", "../../escape")
+    assert bad.returncode == 2 and not (fixture_site.root.parent / "escape.md").exists()
+
+
 def test_import_round_trips_the_sample_data(sample, tmp_path, monkeypatch):
     monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
     text = services_csv(sample.services.values())
