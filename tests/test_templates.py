@@ -245,6 +245,8 @@ def _hostile_site(root: Path) -> FixtureSite:
         "Call us if you have nowhere safe to stay. We can help tonight.":
             "Zadzwoń, jeśli nie masz bezpiecznego miejsca. Pomożemy dziś wieczorem.",
     }), under="translations")
+    site.write("pl/local-info/services/test-clinic.po", _po({"Riverside Test Clinic": "Klinika testowa Riverside"}),
+               under="translations")
     site.write("ur/local-info/services/housing-line.po", _po({
         "Call us if you have nowhere safe to stay. We can help tonight.":
             "اگر آپ کے پاس رہنے کی محفوظ جگہ نہیں تو ہمیں کال کریں۔ ہم آج رات مدد کر سکتے ہیں۔",
@@ -325,7 +327,8 @@ def test_listings_use_translated_summaries_and_mark_english_ones(hostile):
     summary = housing.css_first("p")
     assert summary.text() == "Zadzwoń, jeśli nie masz bezpiecznego miejsca."
     assert summary.attributes.get("lang") is None
-    clinic = next(node for name, node in summaries.items() if "Clinic" in name)
+    # Names as the service pages show them: translated where the catalog has them.
+    clinic = summaries["Klinika testowa Riverside"]
     english = clinic.css_first("p")
     assert english.text() == "Free condoms, tests and advice."
     assert (english.attributes.get("lang"), english.attributes.get("dir")) == ("en", "ltr")
@@ -334,6 +337,10 @@ def test_listings_use_translated_summaries_and_mark_english_ones(hostile):
     assert "Zadzwoń, jeśli nie masz bezpiecznego miejsca." in category.body.text()
     topic = LexborHTMLParser(hostile.html("pl/local-info/housing/"))
     assert "Zadzwoń, jeśli nie masz bezpiecznego miejsca." in topic.css_first("ul.sp-topic-services").text()
+    # The A to Z groups the names the reader sees.
+    a_to_z = LexborHTMLParser(hostile.html("pl/local-info/services/a-z/"))
+    assert a_to_z.css_first("h2#letter-k") is not None
+    assert "Klinika testowa Riverside" in [node.text() for node in a_to_z.css("ul.sp-a-z a")]
     # English pages are unchanged: no marks.
     english_home = LexborHTMLParser(hostile.html("local-info/services/"))
     assert not english_home.css("li.sp-result p[lang]")

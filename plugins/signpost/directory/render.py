@@ -71,7 +71,7 @@ def home_source(ctx: DirectoryContext) -> str:
         _filters(ctx),
         _h(2, interface_text(lang, "All services"), "all-services"),
         _lists.count(count),
-        _result_list(ctx, HOME, ctx.listed, with_data=True),
+        _result_list(ctx, HOME, _in_reading_order(ctx, ctx.listed), with_data=True),
         _lists.no_results(interface_text(lang, "No services match. Try fewer filters.")),
         _open_data_note(ctx),
     ]
@@ -85,7 +85,7 @@ def category_source(ctx: DirectoryContext, category_id: str) -> str:
     name = interface_text(lang, category.title)
     title = interface_text(lang, "{category}: local services", category=name)
     here = category_page(category_id)
-    services = ctx.in_category(category_id)
+    services = _in_reading_order(ctx, ctx.in_category(category_id))
     parts = [_h(1, title)]
     if services:
         parts.append(_p(interface_text(lang, "{count} services can help.", count=len(services)) if len(services) != 1
@@ -102,15 +102,16 @@ def a_to_z_source(ctx: DirectoryContext) -> str:
     lang = ctx.language
     title = interface_text(lang, "All services from A to Z")
     groups: dict[str, list[Service]] = {}
-    for service in ctx.listed:
-        letter = service.name[:1].upper()
+    for service in _in_reading_order(ctx, ctx.listed):
+        letter = listed_name(ctx, service)[:1].upper()
         groups.setdefault(letter if letter.isalpha() else "#", []).append(service)
     parts = [_h(1, title)]
     if groups:
         parts.append(_lists.letters(interface_text(lang, "Letters"), [(_letter_anchor(k), k) for k in groups]))
     for letter, services in groups.items():
         parts.append(_h(2, letter, _letter_anchor(letter)))
-        parts.append(_lists.a_to_z([(_rel(A_TO_Z, service_page(s.slug)), s.name) for s in services], _isolates(lang)))
+        parts.append(_lists.a_to_z([(_rel(A_TO_Z, service_page(s.slug)), listed_name(ctx, s)) for s in services],
+                                   _isolates(lang)))
     parts.append(_back_links(ctx, A_TO_Z))
     return _source(title, interface_text(lang, "Every local service in the directory, from A to Z."), parts,
                    exempt=True)
@@ -164,10 +165,11 @@ def unreadable_service_source(ctx: DirectoryContext, slug: str) -> str:
 def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tuple[str, ...]) -> str:
     """The list appended to a local-info topic page: services in its categories."""
     lang = ctx.language
-    services = [s for s in ctx.listed if set(s.categories) & set(categories)]
+    services = _in_reading_order(ctx, [s for s in ctx.listed if set(s.categories) & set(categories)])
     parts = [_h(2, interface_text(lang, "Local services that can help"), "local-services")]
     if services:
-        parts.append(_lists.topic_services([(_rel(page_src, service_page(s.slug)), s.name, listed_summary(ctx, s))
+        parts.append(_lists.topic_services([(_rel(page_src, service_page(s.slug)), listed_name(ctx, s),
+                                             listed_summary(ctx, s))
                                             for s in services], _isolates(lang)))
     else:
         parts.append(_p(interface_text(lang, "There are no services listed for this yet.")))
@@ -342,7 +344,7 @@ def schedule_table(lang: str, schedules: tuple[Schedule, ...]) -> str:
 
 def _result_list(ctx: DirectoryContext, here: str, services: list[Service], *, with_data: bool = False,
                  level: int = 3) -> str:
-    items = [{"href": _rel(here, service_page(service.slug)), "name": service.name,
+    items = [{"href": _rel(here, service_page(service.slug)), "name": listed_name(ctx, service),
               "summary": listed_summary(ctx, service) or None, "badges": _badge_list(ctx, service),
               "data": _filter_data(ctx, service) if with_data else []}
              for service in services]
@@ -354,7 +356,8 @@ def _filter_data(ctx: DirectoryContext, service: Service) -> list[tuple[str, str
     schedules = [[list(s.weekdays), s.opens_at, s.closes_at] for s in service.all_schedules]
     shown = listed_summary(ctx, service)
     summaries = [summary(service)] + ([shown] if shown != summary(service) else [])  # found in either language
-    searchable = " ".join([service.name, *summaries, service.eligibility,
+    names = [service.name] + ([listed_name(ctx, service)] if listed_name(ctx, service) != service.name else [])
+    searchable = " ".join([*names, *summaries, service.eligibility,
                            *(ctx.vocabulary.categories[c].title for c in service.categories
                              if c in ctx.vocabulary.categories),
                            service.organization.name if service.organization else ""]).casefold()
@@ -455,6 +458,13 @@ def summary(service: Service) -> str:
     return _first_sentence(service.description)
 
 
+def listed_name(ctx: DirectoryContext, service: Service) -> str:
+    """The service's name in lists, as its own page shows it: translated in its catalog, or as written."""
+    if ctx.language == SOURCE_LANGUAGE:
+        return service.name
+    return _service_catalog(ctx, service).translate(normalise(service.name)) or service.name
+
+
 def listed_summary(ctx: DirectoryContext, service: Service) -> str:
     """The summary shown in lists, in the page's language.
 
@@ -468,14 +478,25 @@ def listed_summary(ctx: DirectoryContext, service: Service) -> str:
     if ctx.language == SOURCE_LANGUAGE or not english:
         return english
     paragraph = markdown_body(service.description).split("\n\n", 1)[0]
-    catalog = load_page_catalog(catalog_path(l10n.translations_dir(), ctx.language, service_page(service.slug)),
-                                ctx.language)
-    translated = catalog.translate(normalise(paragraph))
+    translated = _service_catalog(ctx, service).translate(normalise(paragraph))
     if translated:
         return _first_sentence(translated)
     marked = _InterfaceText(english)
     marked.untranslated = True
     return marked
+
+
+def _service_catalog(ctx: DirectoryContext, service: Service):
+    # load_page_catalog caches each file (by modification time), so asking again is cheap.
+    return load_page_catalog(catalog_path(l10n.translations_dir(), ctx.language, service_page(service.slug)),
+                             ctx.language)
+
+
+def _in_reading_order(ctx: DirectoryContext, services: list[Service]) -> list[Service]:
+    """Services in A-Z order of the names the reader sees (translated names sort in their language)."""
+    if ctx.language == SOURCE_LANGUAGE:
+        return services
+    return sorted(services, key=lambda s: (listed_name(ctx, s).casefold(), s.slug))
 
 
 # Sentence ends: . ! ? and the Urdu/Arabic full stop and question mark, and the danda (Panjabi).
