@@ -394,3 +394,34 @@ def test_category_and_feature_titles_are_offered_to_translators(sample):
     assert ("LGBTQ+ support", "data/service-categories.yml", 16) in messages
     assert any(m == "Step-free access" and f == "data/accessibility-features.yml" and line > 0
                for m, f, line in messages)
+
+
+@pytest.mark.parametrize("kind", ["organisation", "location"])
+def test_organisation_and_location_sheets_round_trip(sample, tmp_path, monkeypatch, kind):
+    from signpost.commands.import_services import import_places_text
+    from signpost.model.service_csv import places_csv, read_place_rows, sheet_kind
+    records = sample.places.organisations if kind == "organisation" else sample.places.locations
+    text = places_csv(kind, records.values())
+    assert sheet_kind(text.splitlines()[0].split(",")) == kind
+    out = tmp_path / kind
+    result = import_places_text(kind, text, out, ROOT / "data")
+    assert result.problems == [] and len(result.created) == len(records)
+    folder = ROOT / "content/local-info" / ("organisations" if kind == "organisation" else "locations")
+    for source in sorted(folder.glob("*.md")):
+        original, _ = read_document(source, "a")
+        imported, _ = read_document(out / source.name, "b")
+        assert imported.meta == original.meta and imported.body.strip() == original.body.strip(), source.name
+
+
+def test_location_sheet_reports_bad_rows_with_row_and_column(fixture_site, tmp_path):
+    sheet = tmp_path / "locations.csv"
+    sheet.write_text("slug,name,address_1,city,state_province,postal_code,latitude,longitude\n"
+                     "good-hut,Good Hut,1 Canal Road,Riverside,England,RV3 2DL,54.06,2.46\n"
+                     "bad-code,Bad Code,2 Canal Road,Riverside,England,rv3,,\n"
+                     "bad-geo,Bad Geo,3 Canal Road,Riverside,England,RV3 2DL,north,2.4\n", encoding="utf-8")
+    result = fixture_site.signpost("import", str(sheet))
+    assert result.returncode == 1
+    assert "locations.csv:3: column postal_code: `postal_code` is not a UK postcode" in result.stderr
+    assert "locations.csv:4: column latitude: 'north' is not a number" in result.stderr
+    folder = fixture_site.root / "content/local-info/locations"
+    assert sorted(p.name for p in folder.glob("*.md")) == ["good-hut.md"]

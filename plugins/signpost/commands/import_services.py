@@ -38,6 +38,8 @@ def configure(parser) -> None:
     parser.add_argument("--owner", default="", help="ORUK: the owner for services the feed names none "
                                                      "(default: directory-team@example.org)")
     parser.add_argument("--timeout", type=float, default=20, help="ORUK API: seconds a request may take")
+    parser.add_argument("--sheet", choices=("service", "organisation", "location"),
+                        help="CSV: which sheet this is (default: worked out from the header)")
 
 
 def run(args) -> int:
@@ -65,9 +67,18 @@ def run(args) -> int:
     except (OSError, UnicodeDecodeError) as problem:
         print(f"signpost: cannot read {args.csv}: {problem}", file=sys.stderr)
         return 2
+    from signpost.model.service_csv import sheet_kind
+    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    kind = args.sheet or sheet_kind([c.strip() for c in next(__import__("csv").reader([first_line]), [])])
     try:
-        result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
-                             dry_run=args.dry_run)
+        if kind == "service":
+            result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
+                                 dry_run=args.dry_run)
+        else:
+            folder = ORGANISATIONS_DIR if kind == "organisation" else LOCATIONS_DIR
+            result = import_places_text(kind, text, Path(args.content) / folder, Path(args.data),
+                                        update=args.update, dry_run=args.dry_run)
     except BadTodayError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
@@ -210,6 +221,64 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(new_text, encoding="utf-8")
         (result.updated if kind == "updated" else result.created).append(target.stem)
+    return result
+
+
+def import_places_text(kind: str, text: str, folder: Path, data_dir: Path, *, update: bool = False,
+                       dry_run: bool = False) -> ImportResult:
+    """The organisations or locations sheet: check every row, then write the good ones."""
+    import uuid
+
+    from signpost.model.frontmatter import parse_document
+    from signpost.model.service_csv import CsvProblem, read_place_rows
+    from signpost.model.service_files import place_file_text, update_file_text
+    from signpost.model.service_places import validate_place_meta
+    from signpost.model.services import load_vocabulary
+
+    result = ImportResult()
+    vocabulary, _ = load_vocabulary(data_dir)
+    _header, rows, problems = read_place_rows(kind, text)
+    result.problems += problems
+    if any(p.row == 1 for p in problems):
+        result.rejected = [row.row for row in rows]
+        return result
+    seen: dict[str, int] = {}
+    pending: list[tuple[Path, str, str]] = []
+    for row in rows:
+        row_problems = list(row.problems)
+        if row.slug in seen:
+            row_problems.append(CsvProblem(row.row, "slug", f"`{row.slug}` is also on row {seen[row.slug]}"))
+        seen.setdefault(row.slug, row.row)
+        target = folder / f"{row.slug}.md"
+        exists = target.exists()
+        if exists and not update:
+            result.skipped.append(row.slug)
+            continue
+        if not row_problems:
+            if exists:
+                changes = {k: v for k, v in row.meta.items() if k != "id" or v}
+                new_text = update_file_text(target.read_text(encoding="utf-8"), changes, row.body)
+            else:
+                meta = {k: v for k, v in row.meta.items() if v not in (None, "", [])}
+                meta.setdefault("id", str(uuid.uuid4()))
+                new_text = place_file_text(kind, meta, row.body or "")
+            document, parse_problems = parse_document(new_text, str(target))
+            if document is None:
+                row_problems += [CsvProblem(row.row, "-", p.message) for p in parse_problems]
+            else:
+                for finding in validate_place_meta(kind, document.meta, document.key_lines, str(target),
+                                                   document.body, set(vocabulary.accessibility)):
+                    row_problems.append(CsvProblem(row.row, finding.field or "-", finding.message))
+        if row_problems:
+            result.problems += row_problems
+            result.rejected.append(row.row)
+            continue
+        pending.append((target, new_text, "updated" if exists else "created"))
+    for target, new_text, change in pending:
+        if not dry_run:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(new_text, encoding="utf-8")
+        (result.updated if change == "updated" else result.created).append(target.stem)
     return result
 
 

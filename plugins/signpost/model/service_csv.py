@@ -429,3 +429,82 @@ def _cell(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(value)
     return str(value)
+
+
+# Organisations and locations: one sheet each ---------------------------------------------------
+
+PLACE_COLUMNS = {
+    "organisation": ["id", "slug", "name", "description", "url", "email", "charity_number", "company_number"],
+    "location": ["id", "slug", "name", "description", "address_1", "address_2", "city", "state_province",
+                 "postal_code", "latitude", "longitude", "transportation", "accessibility", "accessibility_notes"],
+}
+
+
+def sheet_kind(header: list[str]) -> str:
+    """Which sheet a header belongs to: services, or the organisations or locations sheet."""
+    columns = set(header)
+    if columns & {"status", "categories", "phones", "schedules"} or any(_LOCATION_COLUMN.match(c) for c in header):
+        return "service"
+    if columns & {"address_1", "postal_code", "latitude", "city", "transportation", "accessibility"}:
+        return "location"
+    if columns & {"charity_number", "company_number"} or columns <= set(PLACE_COLUMNS["organisation"]):
+        return "organisation"
+    return "service"
+
+
+def places_csv(kind: str, records) -> str:
+    """Every organisation or location as one row (the sheet `signpost import` reads back), A-Z by slug."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=PLACE_COLUMNS[kind], lineterminator="\n")
+    writer.writeheader()
+    for record in sorted(records, key=lambda r: r.slug):
+        row = {column: getattr(record, column, "") for column in PLACE_COLUMNS[kind]}
+        if kind == "location":
+            row["accessibility"] = SEPARATOR.join(record.accessibility)
+            row["latitude"], row["longitude"] = _cell(record.latitude), _cell(record.longitude)
+        writer.writerow({column: neutralise_cell(_cell(value)) for column, value in row.items()})
+    return out.getvalue()
+
+
+def read_place_rows(kind: str, text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
+    """Parse an organisations or locations sheet; every problem names its row and column."""
+    from signpost.safety.limits import MAX_CSV_CELL
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    problems = [CsvProblem(1, column, "unknown column") for column in header if column not in PLACE_COLUMNS[kind]]
+    if "name" not in header and "slug" not in header:
+        problems.append(CsvProblem(1, "name", "the header needs a `name` or `slug` column"))
+    rows = []
+    for number, record in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
+            continue
+        if None in record:
+            problems.append(CsvProblem(number, "-", "the row has more cells than the header"))
+            continue
+        cells, cell_problems = _checked_cells(number, {k: (v or "") for k, v in record.items() if k in header},
+                                              MAX_CSV_CELL)
+        if cell_problems:
+            problems += cell_problems
+            continue
+        meta: dict[str, Any] = {}
+        row_problems: list[CsvProblem] = []
+        for column, value in cells.items():
+            if column in ("slug", "description"):
+                continue
+            if column in ("latitude", "longitude"):
+                try:
+                    meta[column] = float(value) if value else None
+                except ValueError:
+                    row_problems.append(CsvProblem(number, column, f"{value!r} is not a number"))
+            elif column == "accessibility":
+                meta[column] = _split(value)
+            else:
+                meta[column] = value or None
+        slug = cells.get("slug") or slugify(cells.get("name", ""))
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug or ""):
+            row_problems.append(CsvProblem(number, "slug", f"{slug!r} is not a valid slug (lower-case letters, "
+                                                           "digits and hyphens)"))
+        rows.append(CsvRow(number, slug, meta, cells.get("description") if "description" in cells else None,
+                           row_problems, tuple(cells)))
+    return header, rows, problems

@@ -15,7 +15,9 @@ static host (docs/open-data.md has the web-server settings):
     /taxonomy_terms/{id}       taxonomy_terms/{id}.json
 
 plus `organizations/{id}.json` (the profile has no organisations endpoint; the
-files validate against compiled/organization.json) and `services.csv`. A list
+files validate against compiled/organization.json) and the spreadsheets
+`services.csv`, `organisations.csv` and `locations.csv` (what `signpost
+import` reads back). A list
 is the OpenAPI's page object. Only listed services (active or temporarily
 closed) are published, A-Z by name (then id), so the same data always gives
 the same bytes, here or in a project that imported it. MkDocs-free.
@@ -27,7 +29,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from signpost.model.service_csv import services_csv
+from signpost.model.service_csv import places_csv, services_csv
 from signpost.model.service_oruk import OPENAPI_URL, PROFILE_URL, Exporter
 from signpost.model.services import DirectoryVocabulary, Service
 
@@ -52,6 +54,10 @@ def open_data_files(services: dict[str, Service], vocabulary: DirectoryVocabular
     listed = [s for s in sorted(services.values(), key=publication_order) if s.is_listed]
     files = {name: _json(data) for name, data in api_documents(listed, vocabulary).items()}
     files["services.csv"] = services_csv(listed)
+    files["organisations.csv"] = places_csv("organisation", {s.organization.id: s.organization for s in listed
+                                                             if s.organization}.values())
+    files["locations.csv"] = places_csv("location", {e.location.id: e.location for s in listed
+                                                     for e in s.locations}.values())
     return files
 
 
