@@ -165,3 +165,31 @@ def test_every_sensitive_real_page_and_the_home_page_get_the_block():
         html = block_html(registry, sensitive, lambda text: text)
         assert 'href="tel:999"' in html, sensitive.path
         assert html.count("<li>") >= 3, sensitive.path  # 999, at least one helpline, the centre
+
+
+def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_path):
+    import shutil
+    from signpost.facts.consistency import consistency_findings
+    from signpost.facts.registry import load_facts
+    from signpost.model import load_content_model
+    from sitebuilder import DEFAULT_META
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "facts.yml").write_text(yaml.safe_dump(SMALL_FACTS), encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / ".meta.yml").write_text(yaml.safe_dump(DEFAULT_META), encoding="utf-8")
+    (content / "index.md").write_text(page("Home", "Childline: phone 0113 496 0999.\n\n"
+                                                   "| Thursday | 10am to 9pm |", type="home",
+                                           topics=["about-service"]), encoding="utf-8")
+    (content / "other.md").write_text(page("Other", "Childline: phone 0113 496 0555, at RV1 2AB.\n\n"
+                                                    "Childline is also at RV9 9ZZ on Mondays.",
+                                           topics=["about-service"]), encoding="utf-8")
+    (content / "same.md").write_text(page("Same", "Childline: phone 0113 496 0999 and 0113 496 0555.",
+                                          topics=["about-service"]), encoding="utf-8")
+    model = load_content_model(content, tmp_path / "data", use_cache=False)
+    messages = [(f.file.rsplit("/", 1)[-1], f.message) for f in consistency_findings(model, load_facts(tmp_path / "data"))]
+    assert any(file == "other.md" and "Childline: phone number 01134960555 here, but 01134960999" in message
+               for file, message in messages), messages
+    assert not any(file == "same.md" for file, _ in messages)  # shares a number with each page
+    assert any("opening time `10am to 9pm`" in message and file == "index.md" for file, message in messages)
+    assert not any("postcode" in message for _, message in messages)  # one page, two postcodes: no conflict

@@ -78,9 +78,12 @@ def _opening_time_findings(model, registry) -> list[Finding]:
     known = {_normal(v) for v in centre.values.values()}
     markers = [centre.name, *(_place_names(centre))]
     findings = []
+    # The pages that state the centre's times (contact, home) are checked line by line;
+    # elsewhere only lines that name the centre or its building.
+    timetable_pages = {page.file for page in model.pages.values() if "contact" in page.topics or page.type == "home"}
     for file, first_line, text in _texts(model):
         for offset, line in enumerate(text.split("\n")):
-            if not any(marker in line for marker in markers):
+            if file not in timetable_pages and not any(marker in line for marker in markers):
                 continue
             for stated in TIME_RANGE.findall(REFERENCE.sub(" ", line)):
                 if _normal(stated) not in known:
