@@ -268,12 +268,12 @@ def test_directory_topic_counts_only_active_fresh_services(fixture_site):
                           "source": "1bii", "audience": ["young-people"], "min_services": 2,
                           "service_categories": ["drugs-alcohol"]}]}
     small_site(fixture_site, topics=topics)
-    model = load_content_model(fixture_site.root / "content", fixture_site.root / "data", use_cache=False)
+    model = load_content_model(fixture_site.root / "content", fixture_site.root / "data", use_cache=False)  # English only
     model.services = {"a": FakeService("a"), "b": FakeService("b", status="inactive"),
                       "c": FakeService("c", last_reviewed="2025-01-01"),
                       "d": FakeService("d", categories=("housing",))}
     import datetime as dt
-    coverage = assess(model, root=fixture_site.root, today=dt.date(2026, 11, 22), mode="enforce")
+    coverage = assess(model, today=dt.date(2026, 11, 22), mode="enforce")
     entry = coverage.topic("drugs-services")
     assert [s.slug for s in entry.services] == ["a"]
     assert not entry.covered
@@ -282,7 +282,7 @@ def test_directory_topic_counts_only_active_fresh_services(fixture_site):
     assert "content/local-info/services/b.md is inactive, not active" in gap.message
     assert "content/local-info/services/c.md overdue for review since 2026-01-01" in gap.message
     model.services["e"] = FakeService("e")
-    assert assess(model, root=fixture_site.root, today=dt.date(2026, 11, 22), mode="enforce").topic(
+    assert assess(model, today=dt.date(2026, 11, 22), mode="enforce").topic(
         "drugs-services").covered
 
 

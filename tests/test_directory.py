@@ -204,9 +204,10 @@ def test_service_pages_offer_their_own_sentences_as_translation_messages(tmp_pat
     monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
     site = directory_site(tmp_path / "project")
     site.build()  # writes mkdocs.yml, which the translation settings read
-    model = load_content_model(site.root / "content", site.root / "data", use_cache=False)
+    model = load_content_model(site.root / "content", site.root / "data", use_cache=False,
+                               settings=load_settings(Path(site.root)))
     source = translatable_pages(model)["local-info/services/test-clinic.md"]
-    ids = [m.id for m in page_messages(source, load_settings(Path(site.root)))]
+    ids = [m.id for m in page_messages(source, model.settings)]
     assert ids == ["Riverside Test Clinic", "Free condoms, tests and advice.",
                    "Closed from 24 December to 2 January.", "We also talk about consent.",
                    "Anyone aged 13 to 24 in Riverside.", "If you are under 16 we keep what you say private.",

@@ -20,6 +20,7 @@ from signpost.findings import Severity
 from signpost.freshness.checks import FreshnessSettings, run_checks, schedule_findings
 from signpost.freshness.references import load_outdated_references
 from signpost.freshness.schedule import ReviewSchedule, Status, service_schedule, schedules_for
+from signpost.engine.mkdocs.project import load_settings
 from signpost.model import load_content_model
 from signpost.model.durations import ReviewPeriod
 
@@ -28,7 +29,9 @@ NO_GIT = FreshnessSettings(check_history=False)
 
 
 def model_of(site):
-    return load_content_model(site.root / "content", site.root / "data", use_cache=False)
+    # The project's settings (languages, catalogs) come from its mkdocs.yml through the engine adapter.
+    return load_content_model(site.root / "content", site.root / "data", use_cache=False,
+                              settings=load_settings(site.root))
 
 
 def freshness(site, today=TODAY, settings=NO_GIT):

@@ -241,7 +241,9 @@ def test_extract_marks_exactly_the_changed_message_fuzzy(fixture_site):
     # The status API reports it, with how long it has been outdated.
     from signpost.model import load_content_model
     from signpost.translations.status import page_status
-    model = load_content_model(site.root / "content", site.root / "data", use_cache=False)
+    from signpost.engine.mkdocs.project import load_settings
+    model = load_content_model(site.root / "content", site.root / "data", use_cache=False,
+                               settings=load_settings(site.root))
     status = page_status(site.root / "translations", "ur", "charter/index.md", model)
     assert (status.fuzzy, status.untranslated) == (1, 0) and not status.complete and status.has_translation
     assert status.outdated_days(__import__("datetime").date(2026, 11, 30)) == 7

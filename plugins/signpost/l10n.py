@@ -18,7 +18,8 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.dates import get_day_names
 
-INTERFACE_CATALOG = "interface.po"
+# catalogs.py owns the file name and the reader; l10n only asks it (no import back, so no circle).
+from signpost.translations.catalogs import INTERFACE_CATALOG, load_page_catalog
 _translations_dir = Path("translations")
 
 
@@ -61,12 +62,10 @@ def interface_text(language: str, message: str, **values: object) -> str:
 
 def _interface_messages(translations_dir: str, language: str) -> dict[str, str]:
     # Only checked translations: not fuzzy, same placeholders and numbers (a malformed file gives none).
-    from signpost.translations.catalogs import load_page_catalog
     catalog = load_page_catalog(Path(translations_dir) / language / INTERFACE_CATALOG, language)
     return {msgid: message.string for msgid, message in catalog.usable.items()}
 
 
 def interface_findings(language: str) -> list:
     """Problems of the interface catalog of `language` (malformed file, broken translations)."""
-    from signpost.translations.catalogs import load_page_catalog
     return load_page_catalog(_translations_dir / language / INTERFACE_CATALOG, language).findings

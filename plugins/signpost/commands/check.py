@@ -16,10 +16,10 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     from signpost.commands._common import print_report
-    from signpost.model import load_content_model
+    from signpost.commands._common import load_project_model
     from signpost.today import BadTodayError
     try:
-        model = load_content_model(args.content, args.data)
+        model = load_project_model(args.content, args.data)
     except BadTodayError as problem:
         print(f"signpost: {problem}")
         return 2

@@ -19,12 +19,12 @@ def run(args) -> int:
 
     from signpost.coverage.matrix import assess
     from signpost.coverage.report import coverage_json, coverage_text
-    from signpost.model import load_content_model
+    from signpost.commands._common import load_project_model
     from signpost.today import BadTodayError
 
     try:
-        model = load_content_model(args.content, args.data)
-        coverage = assess(model, root=Path(args.content).resolve().parent)
+        model = load_project_model(args.content, args.data)
+        coverage = assess(model)
     except BadTodayError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2

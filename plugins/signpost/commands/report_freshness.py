@@ -22,7 +22,7 @@ def run(args) -> int:
 
     from signpost.freshness.report import format_report, report_rows, rows_json
     from signpost.freshness.schedule import schedules_for
-    from signpost.model import load_content_model
+    from signpost.commands._common import load_project_model
     from signpost.today import BadTodayError, today
 
     try:
@@ -30,7 +30,7 @@ def run(args) -> int:
     except BadTodayError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
-    model = load_content_model(args.content, args.data)
+    model = load_project_model(args.content, args.data)
     schedules = schedules_for(model)
     if args.due_within is not None:
         schedules = [s for s in schedules if s.days_left(day) <= args.due_within]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 HELP = "Reading-ease and sentence-length table per page."
 
-# The Markdown extensions of mkdocs.yml that change what counts as a paragraph.
-MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "def_list", "tables", "md_in_html", "pymdownx.details"]
 
 
 def configure(parser) -> None:
@@ -21,16 +19,16 @@ def run(args) -> int:
     import sys
     from pathlib import Path
 
-    from signpost.model import load_content_model
+    from signpost.commands._common import load_project_model
     from signpost.today import BadTodayError
 
     try:
-        model = load_content_model(args.content, args.data)
+        model = load_project_model(args.content, args.data)
     except BadTodayError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
     settings = _settings(Path(args.config))
-    rows = [_measure_page(meta, settings) for meta in model.pages.values()]
+    rows = [_measure_page(meta, settings, model.settings) for meta in model.pages.values()]
     rows.sort(key=lambda row: (row["reading_ease"] is None, row["reading_ease"] or 0, row["file"]))
     if args.json:
         print(json.dumps({"settings": settings.__dict__, "pages": rows}, indent=2, ensure_ascii=False))
@@ -39,11 +37,10 @@ def run(args) -> int:
     return 0
 
 
-def _measure_page(meta, settings) -> dict:
-    import markdown
-
+def _measure_page(meta, settings, project) -> dict:
     from signpost.accessibility.readability import measure, paragraphs_from_html
-    html = markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS)
+    from signpost.engine.mkdocs.markdown_messages import render_page
+    html = render_page(meta.body, project)  # with the site's own Markdown extensions
     # A bare fragment, no theme around it: its body is the content.
     result = measure(paragraphs_from_html(html), "en", settings)
     ease = result.reading_ease
@@ -85,23 +82,10 @@ def _table(rows: list[dict], settings) -> str:
 
 
 def _settings(config_file):
-    """The signpost/accessibility limits from mkdocs.yml, or the defaults."""
-    import yaml
-
+    """The signpost/accessibility limits from mkdocs.yml (read by MkDocs itself), or the defaults."""
     from signpost.accessibility.readability import ReadabilitySettings
+    from signpost.engine.mkdocs.project import plugin_options
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
-    except (OSError, yaml.YAMLError):
-        config = {}
-    options = {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("signpost/accessibility"), dict):
-            options = plugin["signpost/accessibility"]
+    options = plugin_options(config_file, "signpost/accessibility")
     known = ReadabilitySettings.__dataclass_fields__
     return ReadabilitySettings(**{k: v for k, v in options.items() if k in known})

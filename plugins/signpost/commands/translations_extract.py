@@ -32,7 +32,7 @@ def run(args) -> int:
     languages = args.languages or [lang for lang in settings.target_languages
                                    if not any(f.message.startswith(f"unknown locale `{lang}`") for f in report)]
     try:
-        model = load_content_model(settings.content_dir, settings.root / "data")
+        model = load_content_model(settings.content_dir, settings.data_dir, settings=settings)
         result = extract(settings, model, today=today(), languages=languages, dry_run=args.check)
     except BadTodayError as problem:
         print(f"signpost: {problem}")

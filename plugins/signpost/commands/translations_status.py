@@ -26,7 +26,7 @@ def run(args) -> int:
     if not (settings.root / "mkdocs.yml").is_file():
         print(f"signpost: no mkdocs.yml in {settings.root}: run this in the project folder or pass --project")
         return 2
-    model = load_content_model(settings.content_dir, settings.root / "data")
+    model = load_content_model(settings.content_dir, settings.data_dir, settings=settings)
     status = project_status(settings, model, args.languages)
     day = today()
     if args.json:

@@ -1,16 +1,18 @@
 """Languages of the site and whether a page is fully translated in each. MkDocs-free.
 
-The translations feature owns both facts (`signpost.engine.mkdocs.project.load_settings`,
-`signpost.translations.status.page_status`); this module only asks it, lazily, and
-degrades to "unknown" when it cannot answer (then no language gap is reported,
-and the report says why), so coverage never breaks because translations changed.
+The project's settings (from the model) give the languages; the translations feature
+(`signpost.translations.status.page_status`) says how much of a page is translated.
+A broken translations feature fails loudly rather than turning into "unknown".
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from pathlib import Path
+
+from signpost.settings import Settings
+from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.status import page_status
 
 DEFAULT_LANGUAGE = "en"
 
@@ -39,14 +41,13 @@ class PageTranslation:
 class TranslationStatus:
     """Answers "is this page fully translated in this language?" for one project."""
 
-    def __init__(self, root: Path, languages: list[str] | None = None, default_language: str | None = None,
+    def __init__(self, settings: Settings, languages: list[str] | None = None, default_language: str | None = None,
                  model=None):
-        self.root = Path(root)
+        self.settings = settings
         self.model = model
-        self.settings = _settings(self.root)
-        self.default_language = default_language or getattr(self.settings, "default_language", DEFAULT_LANGUAGE)
-        self.languages = languages or list(getattr(self.settings, "languages", None) or [self.default_language])
-        self.available = self.settings is not None
+        self.default_language = default_language or settings.default_language
+        self.languages = languages or list(settings.languages or [self.default_language])
+        self.available = model is not None
         self._cache: dict[tuple[str, str], PageTranslation] = {}
 
     def of(self, page, language: str) -> PageTranslation:
@@ -59,27 +60,15 @@ class TranslationStatus:
 
     def title(self, page, language: str) -> str:
         """The page's title as readers see it in `language` (English until it is translated)."""
-        if language == self.default_language or not self.available:
+        if language == self.default_language:
             return page.title
-        try:
-            from signpost.translations.catalogs import catalog_path, load_page_catalog
-        except ImportError:
-            return page.title
-        catalog = load_page_catalog(catalog_path(self.root / self.settings.translations_dir, language, page.path),
-                                    language)
+        catalog = load_page_catalog(catalog_path(self.settings.translations_dir, language, page.path), language)
         return catalog.translate(page.title) or page.title
 
     def _compute(self, page, language: str) -> PageTranslation:
-        if not self.available:
-            return PageTranslation(Translation.UNKNOWN)
-        try:
-            from signpost.translations.status import page_status
-        except ImportError:
-            return PageTranslation(Translation.UNKNOWN)
         if self.model is None:
             return PageTranslation(Translation.UNKNOWN)
-        status = page_status(self.root / self.settings.translations_dir, language, page.path, self.model,
-                             self.settings)
+        status = page_status(self.settings.translations_dir, language, page.path, self.model, self.settings)
         if status.complete:
             state = Translation.COMPLETE
         elif status.has_translation:
@@ -89,22 +78,7 @@ class TranslationStatus:
         return PageTranslation(state, status.translated, status.total, status.catalog)
 
 
-def site_languages(root: Path) -> tuple[list[str], str]:
-    """The languages the site is built in (default first) and the default, from mkdocs.yml."""
-    settings = _settings(Path(root))
-    if settings is None:
-        return [DEFAULT_LANGUAGE], DEFAULT_LANGUAGE
-    languages = list(settings.languages)
+def site_languages(settings: Settings) -> tuple[list[str], str]:
+    """The languages the site is built in (default first) and the default."""
     default = settings.default_language
-    return [default] + [lang for lang in languages if lang != default], default
-
-
-def _settings(root: Path):
-    try:
-        from signpost.engine.mkdocs.project import load_settings
-    except ImportError:
-        return None
-    try:
-        return load_settings(root)
-    except Exception:  # a broken mkdocs.yml is reported by the translations feature, not here
-        return None
+    return [default] + [lang for lang in settings.languages if lang != default], default

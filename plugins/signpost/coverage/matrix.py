@@ -94,14 +94,13 @@ class Coverage:
 
 
 def assess(model, *, languages: list[str] | None = None, default_language: str | None = None,
-           root: Path | None = None, today: dt.date | None = None, mode: str | None = None) -> Coverage:
+           today: dt.date | None = None, mode: str | None = None) -> Coverage:
     """Assess the content model against the registries (topics, standards, sections)."""
     from signpost.today import today as clock
-    root = Path(root) if root else Path(model.content_dir).parent
-    found_languages, found_default = site_languages(root)
+    found_languages, found_default = site_languages(model.settings)
     default_language = default_language or found_default
     languages = languages or found_languages
-    status = TranslationStatus(root, languages, default_language, model)
+    status = TranslationStatus(model.settings, languages, default_language, model)
     mode, mode_findings = _mode(mode)
     coverage = Coverage(today or clock(), languages, default_language, status.available, mode,
                         translation_status=status)

@@ -2,18 +2,18 @@
 
 The translations feature knows, per page and language, how many messages are
 fuzzy (the English changed) and since when; this module turns that into
-freshness facts and findings. It imports `signpost.translations` lazily and
-finds nothing when that feature is not there. MkDocs-free.
+freshness facts and findings. Engine-free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 from signpost.findings import Finding, warning
+from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.status import page_status
 
 CHECK = "freshness"
 
@@ -34,13 +34,7 @@ class OutdatedTranslation:
 
 def outdated_translations(model, languages: Iterable[str]) -> list[OutdatedTranslation]:
     """Every page, in every language given, whose translation has fuzzy messages."""
-    try:
-        from signpost.translations.catalogs import catalog_path, load_page_catalog
-        from signpost.engine.mkdocs.project import load_settings
-        from signpost.translations.status import page_status
-    except ImportError:  # the translations feature is not installed: nothing can be outdated
-        return []
-    settings = load_settings(Path(model.content_dir).parent)
+    settings = model.settings
     outdated = []
     for language in languages:
         for path, page in model.pages.items():

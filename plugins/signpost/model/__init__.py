@@ -1,9 +1,11 @@
 """The content model: every page, service and registry of the site, read and validated once.
 
-Nothing here imports MkDocs. The MkDocs plugins, the CLI and the tests all call
+Nothing here imports an engine. The engine adapter, the CLI and the tests all call
 `load_content_model()`; a cache keyed on the files' sizes and modification
 times means the per-language builds of one `mkdocs build` (and the CLI checks
-that follow) share one parse.
+that follow) share one parse. The project's settings (languages, folders, how
+Markdown is read) come in as a plain `signpost.settings.Settings`, filled by
+the engine adapter from its configuration, and travel with the model.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from signpost.model.registry import Registry, load_registry
 from signpost.model.schema import PAGE_SCHEMA, SECTION_DEFAULT_KEYS, validate_page_meta
 from signpost.model import services as services_module
 from signpost.safety.paths import is_refused, symlink_findings
+from signpost.settings import Settings
 
 SECTION_DEFAULTS_FILE = ".meta.yml"
 
@@ -59,6 +62,8 @@ class ContentModel:
     places: services_module.Places = field(default_factory=services_module.Places)
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
+    #: Languages, folders and the Markdown reader of the project (single-language defaults when not given).
+    settings: Settings | None = None
     # Content-relative paths of Markdown files that could not be read at all
     # (not UTF-8, empty, broken YAML): the engine must not try to render them.
     unusable: set[str] = field(default_factory=set)
@@ -74,18 +79,30 @@ class ContentModel:
 _CACHE: dict[tuple[str, str], tuple[tuple, ContentModel]] = {}
 
 
-def load_content_model(content_dir: Path | str, data_dir: Path | str, *, use_cache: bool = True
-                       ) -> ContentModel:
-    """Read and validate every page and service; reuse the last result when no file changed."""
+def load_content_model(content_dir: Path | str, data_dir: Path | str, *, use_cache: bool = True,
+                       settings: Settings | None = None) -> ContentModel:
+    """Read and validate every page and service; reuse the last result when no file changed.
+
+    `settings` come from the engine adapter (`signpost.engine.mkdocs.project`); without them
+    the model describes a single-language project with the default folders.
+    """
     content_dir, data_dir = Path(content_dir).resolve(), Path(data_dir).resolve()
+    settings = settings or default_settings(content_dir, data_dir)
     key = (str(content_dir), str(data_dir))
     fingerprint = _fingerprint(content_dir, data_dir)
     cached = _CACHE.get(key)
-    if use_cache and cached and cached[0] == fingerprint:
+    if use_cache and cached and cached[0] == fingerprint and cached[1].settings == settings:
         return cached[1]
     model = _load(content_dir, data_dir)
+    model.settings = settings
     _CACHE[key] = (fingerprint, model)
     return model
+
+
+def default_settings(content_dir: Path, data_dir: Path) -> Settings:
+    """Settings of a single-language project (no engine configuration read)."""
+    root = content_dir.parent
+    return Settings(root=root, content_dir=content_dir, data_dir=data_dir, translations_dir=root / "translations")
 
 
 def _load(content_dir: Path, data_dir: Path) -> ContentModel:

@@ -19,8 +19,10 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, denormalize, read_po
 
 from signpost.findings import Finding, error
-from signpost.l10n import INTERFACE_CATALOG
 from signpost.translations.integrity import integrity_problems
+
+#: The catalog of the strings signpost adds to pages (notices, labels), one per language.
+INTERFACE_CATALOG = "interface.po"
 
 CHECK = "translations"
 SOURCE_CHANGED = "source-changed:"

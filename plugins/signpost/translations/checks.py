@@ -1,4 +1,4 @@
-"""The translation checks `signpost check` runs (registered in signpost.checks.MODEL_CHECKS). MkDocs-free.
+"""The translation checks `signpost check` runs (registered in signpost.checks.MODEL_CHECKS). Engine-free.
 
 The same findings as the build: unknown locales in mkdocs.yml, malformed PO
 files, translations that break integrity (links, emails, phone numbers,
@@ -8,20 +8,17 @@ catalogs of pages that no longer exist.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from signpost.findings import Finding
 from signpost.l10n import INTERFACE_CATALOG
 from signpost.sources import translatable_pages
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.extract import orphan_findings
-from signpost.engine.mkdocs.project import load_settings
 from signpost.settings import unknown_locale_findings
 
 
 def check_model(model) -> list[Finding]:
     """Every translation problem of the project whose content folder the model read."""
-    settings = load_settings(Path(model.content_dir).parent)
+    settings = model.settings
     findings = unknown_locale_findings(settings.languages, settings.locale_lines)
     unknown = {f.message.split("`")[1] for f in findings}
     languages = [language for language in settings.target_languages if language not in unknown]

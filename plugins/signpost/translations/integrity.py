@@ -29,6 +29,8 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from signpost.markup import render_inline
+
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_TARGET = re.compile(r"\]\[([^\]]+)\]")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^>\s]+)>")
@@ -220,14 +222,7 @@ def _rendered_shape(text: str) -> Counter:
 @lru_cache(maxsize=8192)
 def _rendered(text: str) -> str:
     """The inline Markdown rendered once, for both the reference and the shape comparison."""
-    return _markdown().reset().convert(text)
-
-
-@lru_cache(maxsize=1)
-def _markdown():
-    """One reusable converter: building a Markdown instance costs more than converting a sentence."""
-    import markdown
-    return markdown.Markdown(extensions=["attr_list"])
+    return render_inline(text)
 
 
 def _list(items: Counter) -> str:

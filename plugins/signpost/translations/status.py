@@ -101,9 +101,7 @@ class ProjectStatus:
 def page_status(translations_dir: Path | str, language: str, content_path: str, model,
                 settings: Settings | None = None) -> PageStatus:
     """Translation state of the page at `content_path` (`charter/index.md`) in `language`."""
-    if settings is None:
-        from signpost.engine.mkdocs.project import load_settings
-        settings = load_settings(Path(model.content_dir).parent)
+    settings = settings or model.settings
     po = catalog_path(translations_dir, language, content_path)
     page_catalog = load_page_catalog(po, language)
     status = PageStatus(language, content_path, display(po), page_catalog.exists)

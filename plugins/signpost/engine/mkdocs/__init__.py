@@ -5,3 +5,6 @@ Everything in signpost that imports `mkdocs`, `material`, `mkdocs_static_i18n`,
 checks it). It runs unchanged on ProperDocs, the maintained fork of MkDocs,
 which loads the same `mkdocs.plugins` entry points.
 """
+
+# Importing the adapter registers its Markdown renderer with the core (signpost.markup).
+from signpost.engine.mkdocs import markdown_messages as _markdown_messages  # noqa: E402,F401

@@ -14,6 +14,7 @@ language. The msgid rules themselves are engine-free
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import xml.etree.ElementTree as etree
 from typing import Callable
 
@@ -22,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as _toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
+from signpost import markup
 from signpost.translations.messages import (BLOCK_TAGS, SKIPPED_TAGS, BlockMessage, PageWork, is_translatable,
                                             normalise, plain_text, split_attribute_list)
 
@@ -138,3 +140,24 @@ class MarkdownBlockReader:
 
     def __hash__(self) -> int:
         return hash(self._key)
+
+
+@lru_cache(maxsize=1)
+def _inline_markdown() -> markdown.Markdown:
+    """One reusable converter: building a Markdown instance costs more than converting a sentence."""
+    return markdown.Markdown(extensions=["attr_list"])
+
+
+def render_inline(text: str) -> str:
+    """Inline Markdown as HTML, for the core's translation integrity check (`signpost.markup`)."""
+    return _inline_markdown().reset().convert(text)
+
+
+
+def render_page(body: str, settings) -> str:
+    """A page body as HTML with the site's Markdown extensions (`signpost report readability`)."""
+    return markdown.markdown(body, extensions=list(settings.extensions),
+                             extension_configs=dict(settings.extension_configs))
+
+
+markup.use_renderer(render_inline)

@@ -57,6 +57,19 @@ def settings_from_config(config: MkDocsConfig) -> Settings:
     return settings
 
 
+def plugin_options(config_file: Path | str, name: str) -> dict:
+    """The validated options of plugin `name` in `config_file` (empty when it or the plugin is missing)."""
+    path = Path(config_file)
+    if not path.is_file():
+        return {}
+    try:
+        config = load_config(config_file=str(path))
+    except (ConfigurationError, Abort, OSError, ValueError):
+        return {}
+    plugin = config.plugins.get(name)
+    return dict(plugin.config) if plugin is not None else {}
+
+
 @lru_cache(maxsize=8)
 def _load(root: str, _mtime_key: float) -> Settings:
     base = Path(root)

@@ -10,6 +10,7 @@ from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
+from signpost.engine.mkdocs.project import settings_from_config
 from signpost.engine.mkdocs.support import current_language, is_inner_language_build, page_source_path, project_root
 from signpost.facts.pages import page_markdown
 from signpost.safety import plugin_support as safety
@@ -39,7 +40,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         except BadTodayError as problem:
             raise PluginError(str(problem)) from None
         root = project_root(config)
-        self.model = load_content_model(config.docs_dir, root / self.config.data_dir)
+        self.model = load_content_model(config.docs_dir, root / self.config.data_dir,
+                                        settings=settings_from_config(config))
         SESSION.add(self.model.report)
         if not is_inner_language_build(config):
             from signpost.facts.checks import check_model as check_facts

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from signpost import l10n
 from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
-                                     is_inner_language_build, page_source_path, project_root)
+                                     is_inner_language_build, page_source_path)
 from signpost.facts.pages import ReferenceKeepingTranslator
 from signpost.session import SESSION
 from signpost.engine.mkdocs import material
@@ -31,7 +31,6 @@ from signpost.templating import escape, theme_text
 from signpost.translations.extract import orphan_findings, source_ids
 from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
 from signpost.translations.messages import PageWork
-from signpost.engine.mkdocs.project import settings_from_config
 from signpost.settings import unknown_locale_findings
 from signpost.translations.status import page_status
 
@@ -54,12 +53,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
-        root = project_root(config)
-        self.settings = settings_from_config(config)
-        self.settings.translations_dir = root / self.config.translations_dir
+        self.model = content_model(config)
+        self.settings = self.model.settings  # read from this config by signpost/content
         l10n.set_translations_dir(self.settings.translations_dir)
         self.language, self.default = current_language(config), default_language(config)
-        self.model = content_model(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
             self._check_languages(config)

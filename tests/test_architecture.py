@@ -1,0 +1,157 @@
+"""The package's shape: an engine-free core, one engine folder, no import circles.
+
+Walks the imports of every module of `plugins/signpost` with `ast` (no module
+is imported, so a hidden function-level import counts as much as a top-level one).
+
+The rule:
+- `signpost.engine.*` may import anything (it is the engine adapter);
+- the CLI wiring (`signpost.cli`, `signpost.commands.*`) assembles core and
+  engine, so it may import `signpost.engine` but not an engine library itself;
+- every other module (the core) imports neither an engine library nor
+  `signpost.engine`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "signpost"
+ENGINE_LIBRARIES = ("mkdocs", "material", "mkdocs_static_i18n", "markdown", "pymdownx", "properdocs")
+
+
+def module_name(path: Path) -> str:
+    parts = ["signpost", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports_of(path: Path, name: str) -> list[tuple[str, int]]:
+    """Every module `path` imports (absolute names), with the line, wherever the import statement is."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.append((module, node.lineno))
+            # `from signpost.x import y` may import the submodule `signpost.x.y`.
+            found += [(f"{module}.{alias.name}", node.lineno) for alias in node.names]
+    return found
+
+
+def is_engine_library(module: str) -> bool:
+    return module.split(".")[0] in ENGINE_LIBRARIES
+
+
+def layer(module: str) -> str:
+    if module == "signpost.engine" or module.startswith("signpost.engine."):
+        return "engine"
+    if module == "signpost.cli" or module.startswith("signpost.commands"):
+        return "wiring"
+    return "core"
+
+
+def test_the_walk_sees_the_engine_adapter():
+    # Guard against a walk that finds nothing (a wrong path would make the next tests pass vacuously).
+    found = modules()
+    assert "signpost.engine.mkdocs.content.plugin" in found
+    assert any(is_engine_library(module) for module, _ in imports_of(found["signpost.engine.mkdocs.content.plugin"],
+                                                                     "signpost.engine.mkdocs.content.plugin"))
+    assert len([name for name in found if layer(name) == "core"]) > 40
+
+
+def test_the_core_imports_no_engine_library_and_not_the_engine():
+    problems = []
+    for name, path in modules().items():
+        if layer(name) == "engine":
+            continue
+        for module, line in imports_of(path, name):
+            if is_engine_library(module):
+                problems.append(f"{path.relative_to(PACKAGE)}:{line} imports {module}")
+            elif layer(name) == "core" and layer(module) == "engine":
+                problems.append(f"{path.relative_to(PACKAGE)}:{line} (core) imports {module}")
+    assert problems == [], "move engine knowledge into plugins/signpost/engine/:\n" + "\n".join(problems)
+
+
+def test_engine_libraries_are_only_imported_in_the_engine_folder():
+    users = {name for name, path in modules().items()
+             if any(is_engine_library(module) for module, _ in imports_of(path, name))}
+    assert users, "no module imports an engine library: the walk is broken"
+    assert all(layer(name) == "engine" for name in users), sorted(n for n in users if layer(n) != "engine")
+
+
+def import_graph() -> dict[str, set[str]]:
+    known = modules()
+    graph: dict[str, set[str]] = {name: set() for name in known}
+    for name, path in known.items():
+        for module, _ in imports_of(path, name):
+            if module in known and module != name:
+                graph[name].add(module)
+    return graph
+
+
+def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def test_cycle_finder_finds_a_cycle():
+    assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# Being untangled by the directory templates work (issue 10 item 3); delete the entry when it lands.
+KNOWN_CIRCLES = [["signpost.directory.render", "signpost.directory.structured_data"]]
+
+
+def test_no_import_circles():
+    new = [cycle for cycle in find_cycles(import_graph()) if cycle not in KNOWN_CIRCLES]
+    assert new == [], "import circles (break them by moving the shared part into its own module):\n" + \
+        "\n".join(" <-> ".join(cycle) for cycle in new)
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("plugin.py")), ids=lambda p: p.parent.name)
+def test_plugins_live_in_the_engine_folder_and_stay_small(path):
+    assert path.is_relative_to(PACKAGE / "engine" / "mkdocs")
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 320
