@@ -1,11 +1,15 @@
 # signpost: `make site` builds the site into site/, `make test` runs every test.
 # Both set up .venv (Python) and node_modules (pa11y-ci) first.
+# ENGINE=properdocs builds (and tests) with ProperDocs 1.6.7 instead of MkDocs 1.6.1:
+#   make site ENGINE=properdocs    make test ENGINE=properdocs
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+ENGINE ?= mkdocs
+export SIGNPOST_ENGINE := $(ENGINE)
 
 .PHONY: setup site serve test unit check a11y publish bench clean
 
@@ -14,7 +18,7 @@ setup: $(PY_STAMP) $(NODE_STAMP)
 $(PY_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,properdocs]'
 	touch $@
 
 # PUPPETEER_SKIP_DOWNLOAD: pa11y drives Debian's Chromium (/usr/bin/chromium);
@@ -27,7 +31,7 @@ site: setup
 	$(BIN)/signpost build
 
 serve: setup
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/python -m $(ENGINE) serve --livereload
 
 check: $(PY_STAMP)
 	$(BIN)/signpost check

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from signpost.engine import build_command
+
 ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_META = {
@@ -107,7 +109,8 @@ class FixtureSite:
               ) -> BuildResult:
         (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.mkdocs_config(), sort_keys=False,
                                                              allow_unicode=True), encoding="utf-8")
-        command = [sys.executable, "-m", "mkdocs", "build", "--clean"] + (["--strict"] if strict else [])
+        # SIGNPOST_ENGINE (make test ENGINE=properdocs) picks MkDocs or ProperDocs.
+        command = build_command(sys.executable) + ["build", "--clean"] + (["--strict"] if strict else [])
         result = self.run(command, today=today, env=env)
         return BuildResult(self.root, result.returncode, result.stdout + result.stderr, self.root / "site")
 

@@ -10,6 +10,9 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
+from signpost.engine import build_command
 from sitebuilder import ROOT, page
 
 
@@ -96,7 +99,7 @@ def test_serve_keeps_running_and_shows_findings_on_the_page(fixture_site):
     fixture_site.build(strict=False)  # writes mkdocs.yml
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [*build_command(sys.executable), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
         cwd=fixture_site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**__import__("os").environ, "SIGNPOST_TODAY": "2026-11-22"},
     )
@@ -115,3 +118,16 @@ def test_serve_keeps_running_and_shows_findings_on_the_page(fixture_site):
         server.terminate()
         output = server.communicate(timeout=10)[0]
     assert "WARNING" in output and "housng" in output
+
+
+def test_the_chosen_engine_is_the_one_that_builds(monkeypatch):
+    # `make test ENGINE=properdocs` must really run ProperDocs, not fall back to MkDocs.
+    from signpost.engine import engine_name
+    for name, version in (("mkdocs", "1.6.1"), ("properdocs", "1.6.7")):
+        monkeypatch.setenv("SIGNPOST_ENGINE", name)
+        assert engine_name() == name
+        result = subprocess.run([*build_command(sys.executable), "--version"], capture_output=True, text=True)
+        assert result.returncode == 0 and f"-m {name}, version {version}" in result.stdout
+    monkeypatch.setenv("SIGNPOST_ENGINE", "zensical")
+    with pytest.raises(ValueError, match="not an engine signpost supports"):
+        build_command(sys.executable)

@@ -1,6 +1,7 @@
 """`signpost build`: build into a temporary folder, publish to site/ only on success.
 
-MkDocs writes straight into `site_dir` and leaves half a site behind when a
+The engine is MkDocs, or ProperDocs with `SIGNPOST_ENGINE=properdocs`
+(`make site ENGINE=properdocs`). It writes straight into `site_dir` and leaves half a site behind when a
 plugin fails; so the real build goes to a sibling temporary folder (same
 filesystem, so the swap is an atomic rename) and the previous site/ stays
 untouched unless the new one is complete. A lock makes concurrent builds wait
@@ -15,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from signpost.engine import UnknownEngineError, build_command
 from signpost.engine.mkdocs import parallel
 from signpost.safety import publishing
 
@@ -31,10 +33,15 @@ def configure(parser) -> None:
 
 def run(args) -> int:
     site_dir: Path = args.site_dir.resolve()
+    try:
+        engine = build_command(sys.executable)  # SIGNPOST_ENGINE: mkdocs (default) or properdocs
+    except UnknownEngineError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
     with publishing.build_lock(site_dir, wait_message="signpost: another build is running; waiting for it") as lock:
         publishing.recover(site_dir)
         staging = publishing.new_staging(site_dir)
-        command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(args.config_file)]
+        command = [*engine, "build", "--clean", "-f", str(args.config_file)]
         if not args.no_strict:
             command.append("--strict")
         try:
