@@ -7,7 +7,6 @@ and the real build must both report it.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -120,16 +119,23 @@ def test_future_review_date_is_an_error(fixture_site):
     assert any("in the future" in f["message"] for f in findings)
 
 
-def test_check_is_fast_on_the_real_site():
-    """`signpost check` must suit a pre-commit hook (target < 2 s; measured in benchmarks too)."""
+def test_check_passes_on_the_real_site():
+    """`signpost check` (the pre-commit hook) finds no error in the real site and says so.
+
+    Its speed (target < 2 s) is measured by `make bench`, not asserted here.
+    """
+    import json
     import subprocess
     import sys
     from sitebuilder import ROOT
-    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "signpost.cli", "check"], cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    assert "Traceback" not in result.stderr
-    assert elapsed < 10, "a generous ceiling; the 2 s target lives in `make bench`"
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "signpost: 0 errors" in result.stdout + result.stderr
+    as_json = subprocess.run([sys.executable, "-m", "signpost.cli", "check", "--json"], cwd=ROOT,
+                             capture_output=True, text=True)
+    assert as_json.returncode == 0
+    assert [f for f in json.loads(as_json.stdout) if f["severity"] == "error"] == []
 
 
 def test_findings_are_shown_even_when_the_engine_aborts_first(fixture_site):
