@@ -1,45 +1,70 @@
-"""Keep phone numbers, times and number ranges left to right on right-to-left pages. MkDocs-free.
+"""Keep phone numbers, times and number ranges left to right on right-to-left pages. Engine-free.
 
 In an Urdu paragraph or table cell the Unicode bidi algorithm lays out a run
 such as "0113 496 0123" group by group from the right: the reader sees
 "0123 496 0113", a wrong helpline number. "10:00–17:00" becomes
 "17:00–10:00". Wrapping each such run in `<span dir="ltr">` isolates it, so
 it reads as written. Only the page content is touched, never scripts, styles
-or code blocks.
+or code blocks. It works on the page's one parsed tree (see
+`signpost.engine.mkdocs.rendered_page`), so no extra pass over the HTML text.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from signpost.templating import macros, vetted
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from signpost.templating import macros
 
 # Digits with separators, then one or more further groups after spaces or a dash:
 # "0113 496 0123", "07700 900123", "10:00–17:00", "2026-11-22". A lone number is left alone.
 NUMBER_RUN = re.compile(r"(?<!\w)\d[\d:.,/]*(?:(?:[ \u00a0]+|[ \u00a0]*[–\-][ \u00a0]*)\d[\d:.,/]*)+(?!\w)")
-_PROTECTED = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<pre\b.*?</pre>|<code\b.*?</code>"
-                        r"|<span dir=\"ltr\" class=\"signpost-ltr\">.*?</span>)", re.DOTALL | re.IGNORECASE)
-_TEXT = re.compile(r">([^<]+)<")
-#: Where the page content starts when the caller does not say (the engine adapter passes its theme's tag).
-CONTENT_START = "<article"
-CONTENT_END = "</article>"
+PROTECTED_TAGS = frozenset({"script", "style", "pre", "code"})
+LTR_CLASS = "signpost-ltr"
 
 
-def isolate_number_runs(html: str, *, content_start: str = CONTENT_START) -> str:
-    """The page with every number run in its content wrapped in `<span dir="ltr">`."""
-    start = html.find(content_start)
-    end = html.rfind(CONTENT_END)
-    if start < 0 or end < start:
-        return html
-    parts = _PROTECTED.split(html[start:end])
-    for index in range(0, len(parts), 2):   # odd indexes are the protected parts
-        parts[index] = _TEXT.sub(lambda text: ">" + NUMBER_RUN.sub(_wrap, text.group(1)) + "<", parts[index])
-    return html[:start] + "".join(parts) + html[end:]
+def isolate_number_runs(content: LexborNode) -> int:
+    """Wrap every number run in the text below `content` in `<span dir="ltr">`; the number of runs wrapped."""
+    wrapped = 0
+    for node in list(content.traverse(include_text=True, skip_empty=True)):
+        if not node.is_text_node:
+            continue
+        text = node.text_content or ""
+        runs = list(NUMBER_RUN.finditer(text))
+        if not runs or _protected(node, content):
+            continue
+        cursor = 0
+        for run in runs:
+            if run.start() > cursor:
+                node.insert_before(text[cursor:run.start()])
+            span = _span_template().clone()
+            span.insert_child(run.group(0))
+            node.insert_before(span)
+            cursor = run.end()
+        if cursor < len(text):
+            node.insert_before(text[cursor:])
+        node.decompose()
+        wrapped += len(runs)
+    return wrapped
 
 
-def _wrap(run: re.Match) -> str:
-    # The run is text of the rendered page (already escaped HTML): vetted, not escaped again.
-    return str(_LTR_RUN(vetted(run.group(0))))
+def _protected(node: LexborNode, content: LexborNode) -> bool:
+    """Inside a script, style, code block or an already isolated run."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != content.mem_id:
+        if parent.tag in PROTECTED_TAGS or (parent.tag == "span" and LTR_CLASS in (parent.attributes.get("class") or "")):
+            return True
+        parent = parent.parent
+    return content.tag in PROTECTED_TAGS
 
 
-_LTR_RUN = macros("bidi.html").ltr_run
+@lru_cache(maxsize=1)
+def _span_template() -> LexborNode:
+    """The empty span of templates/bidi.html, parsed once; each run gets a clone with its text."""
+    _TEMPLATE.append(LexborHTMLParser(str(macros("bidi.html").ltr_run(""))))  # the node lives in this tree
+    return _TEMPLATE[0].css_first("span")
+
+
+_TEMPLATE: list[LexborHTMLParser] = []

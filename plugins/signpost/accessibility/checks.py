@@ -87,8 +87,11 @@ def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_select
     content = tree.css_first(content_selector)
     if content is None:
         return result
-    for preview_box in content.css(NOT_CONTENT_SELECTOR):
-        preview_box.decompose()
+    if content.css_first(NOT_CONTENT_SELECTOR) is not None:
+        # The tree is the page being published: check a copy without the preview box, never cut it out.
+        content = content.clone()
+        for preview_box in content.css(NOT_CONTENT_SELECTOR):
+            preview_box.decompose()
     _check_images(content, add)
     _check_links(content, page.language, add)
     _check_buttons(content, add)

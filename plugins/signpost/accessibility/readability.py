@@ -59,12 +59,13 @@ class Readability:
 def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
     """The text of each paragraph, list item and definition in the content area (code and previews left out).
 
-    Given a parsed tree, it removes code blocks from it: run the static checks first.
+    A parsed tree is left as it is (it may be the page being published): code is dropped from a copy.
     """
     tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     content = tree.css_first(content_selector) or tree.body
     if content is None:
         return []
+    content = content.clone()
     for node in content.css(f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"):
         node.decompose()
     blocks = []

@@ -161,9 +161,14 @@ def check_page_sections(pages: Iterable[Any], rules: SectionRules) -> list[Findi
     return findings
 
 
-def missing_in_html(html: str, section_ids: Iterable[str]) -> list[str]:
-    """The section ids that no element of the rendered page carries."""
-    return [sid for sid in section_ids if not re.search(rf"""(?<![\w-])id=["']?{re.escape(sid)}["'\s>]""", html)]
+def ids_in(tree) -> set[str]:
+    """Every `id` of a parsed page (a selectolax tree or node)."""
+    return {node.attributes.get("id") or "" for node in tree.css("[id]")}
+
+
+def missing_ids(ids_on_page: set[str], section_ids: Iterable[str]) -> list[str]:
+    """The section ids that no element of the rendered page carries (`ids_on_page`: every `id` it has)."""
+    return [sid for sid in section_ids if sid not in ids_on_page]
 
 
 def _missing(page, required: PageTypeSections, section: RequiredSection) -> Finding:

@@ -56,8 +56,12 @@ def split_search_index(entries: Iterable[dict], languages: list[str], default: s
             for language, docs in by_language.items()}
 
 
-def prune_sitemap(xml_text: str, dropped_urls: set[str]) -> str:
-    """The sitemap without the pages in `dropped_urls`, as entries or as alternates."""
+def prune_sitemap(xml_text: str, dropped_urls: set[str], default_language: str | None = None) -> str:
+    """The sitemap without the pages in `dropped_urls`, as entries or as alternates.
+
+    With `default_language`, each entry that has alternates gets an `x-default` one
+    pointing at the default language's page, as the pages' own `<link>`s do.
+    """
     etree.register_namespace("", SITEMAP_NS)
     etree.register_namespace("xhtml", XHTML_NS)
     root = etree.fromstring(xml_text.encode("utf-8"))
@@ -66,9 +70,17 @@ def prune_sitemap(xml_text: str, dropped_urls: set[str]) -> str:
         if loc in dropped_urls:
             root.remove(url)
             continue
-        for link in list(url.findall(f"{{{XHTML_NS}}}link")):
-            if link.get("href", "") in dropped_urls:
+        links = list(url.findall(f"{{{XHTML_NS}}}link"))
+        for link in links:
+            if link.get("href", "") in dropped_urls or link.get("hreflang") == "x-default":
                 url.remove(link)
+        default = next((link for link in links if link.get("hreflang") == default_language
+                        and link.get("href", "") not in dropped_urls), None)
+        if default is not None:
+            x_default = etree.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": "x-default",
+                                                                       "href": default.get("href", "")})
+            url.remove(x_default)
+            url.insert(list(url).index(default) + 1, x_default)
     etree.indent(root, space="    ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") + "\n"
 

@@ -1,72 +1,108 @@
 """What signpost knows about Material for MkDocs' page HTML, in one module.
 
 Material decides where the page content sits (`<article class="md-content__inner">`),
-how the language alternates are written (`<link rel="alternate" href hreflang>`)
-and where its settings live (`<script id="__config">`). The core checks and
-rewrites take these as parameters; a theme move (MaterialX, Zensical) changes
-this file, not the core.
+how the language alternates are written (`<link rel="alternate" href hreflang>`,
+from mkdocs-static-i18n's `extra.alternate`) and where its settings live
+(`<script id="__config">`). Every rewrite here works on the page's one parsed
+tree (`rendered_page.RenderedPage`); the core checks take the content node.
+A theme move (MaterialX, Zensical) changes this file, not the core.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from typing import Callable
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
 
 from signpost.templating import script_json
 
 #: The page content area: the editor's part of the page.
 CONTENT_SELECTOR = "article.md-content__inner"
-#: Its opening tag as a text prefix (for the text-level rewrites).
-CONTENT_START = '<article class="md-content__inner'
-#: In `mkdocs serve`, a page's late findings are shown right after this tag.
-PREVIEW_ANCHOR = '<article class="md-content__inner md-typeset">'
-
-_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
-_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
-_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="([^"]+)">\s*\n?')
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+#: `hreflang` of the alternate search engines show to a reader whose language has no version.
+X_DEFAULT = "x-default"
 
 
-def set_document_language(page_html: str, language: str, direction: str) -> str:
-    """`lang` and `dir` on `<html>`, `dir` on `<body>`."""
-    def html_tag(match: re.Match) -> str:
-        return _with_attributes(match.group(0), {"lang": language, "dir": direction})
-
-    def body_tag(match: re.Match) -> str:
-        return _with_attributes(match.group(0), {"dir": direction})
-
-    return _BODY_TAG.sub(body_tag, _HTML_TAG.sub(html_tag, page_html, count=1), count=1)
-
-
-def prune_alternate_links(page_html: str, keep: Callable[[str], bool]) -> str:
-    """Remove `<link rel="alternate" hreflang="xx">` of each language for which `keep(xx)` is false."""
-    return _ALTERNATE.sub(lambda m: m.group(0) if keep(m.group(1)) else "", page_html)
+def set_document_language(tree: LexborHTMLParser, language: str, direction: str) -> None:
+    """`lang` and `dir` on `<html>`, `dir` on `<body>` (Material sets `dir` on `<body>` only)."""
+    html = tree.css_first("html")
+    if html is not None:
+        html.attrs["lang"] = language
+        html.attrs["dir"] = direction
+    if tree.body is not None:
+        tree.body.attrs["dir"] = direction
 
 
-def point_search_at_language(page_html: str, language: str) -> str:
+def rewrite_alternates(tree: LexborHTMLParser, keep: Callable[[str], bool], *, page_url: str | None,
+                       default_language: str) -> None:
+    """Keep the `hreflang` alternates for which `keep(language)` is true, as absolute URLs, plus `x-default`.
+
+    Search engines want absolute alternates (Lighthouse fails relative ones) and an
+    `x-default` for readers of other languages: the default language's page.
+    `page_url` is the page's absolute URL (None without `site_url`: hrefs stay as they are).
+    """
+    alternates = [node for node in tree.css('link[rel="alternate"][hreflang]')]
+    default_href = None
+    for node in alternates:
+        language = node.attributes.get("hreflang") or ""
+        if language == X_DEFAULT or not keep(language):
+            node.decompose()
+            continue
+        if page_url:
+            node.attrs["href"] = urljoin(page_url, node.attributes.get("href") or "")
+        if language == default_language:
+            default_href = node.attributes.get("href")
+            last_default = node
+    if default_href is not None and page_url:
+        x_default = _LINK_TEMPLATE.css_first("link").clone()
+        x_default.attrs["href"] = default_href
+        x_default.attrs["hreflang"] = X_DEFAULT
+        last_default.insert_after(x_default)
+
+
+def mark_as_fallback(tree: LexborHTMLParser, english_url: str | None) -> None:
+    """A page with nothing translated: `noindex`, canonical to the English page (no duplicate in search)."""
+    head = tree.head
+    if head is None:
+        return
+    robots = _LINK_TEMPLATE.css_first('meta[name="robots"]').clone()
+    head.insert_child(robots)
+    if english_url:
+        canonical = tree.css_first('link[rel="canonical"]')
+        if canonical is None:
+            canonical = _LINK_TEMPLATE.css_first('link[rel="canonical"]').clone()
+            head.insert_child(canonical)
+        canonical.attrs["href"] = english_url
+
+
+def point_search_at_language(tree: LexborHTMLParser, language: str) -> None:
     """Make Material's search on a `/<language>/` page load `<language>/search/search_index.json`."""
-    def rewrite(match: re.Match) -> str:
-        try:
-            config = json.loads(match.group(2))
-        except ValueError:
-            return match.group(0)
-        base = str(config.get("base", "."))
-        # The trailing slash matters: Material resolves `search/search_index.json` against it.
-        config["base"] = f"{base.rstrip('/')}/{language}/" if base not in ("", ".") else f"{language}/"
-        # Escaped for <script> (no `</script>`, `<!--` or U+2028/2029 can form), as every JSON we put in a page.
-        return match.group(1) + script_json(config) + match.group(3)
+    script = tree.css_first('script#__config[type="application/json"]')
+    if script is None or script.first_child is None:
+        return
+    try:
+        config = json.loads(script.text())
+    except ValueError:
+        return
+    base = str(config.get("base", "."))
+    # The trailing slash matters: Material resolves `search/search_index.json` against it.
+    config["base"] = f"{base.rstrip('/')}/{language}/" if base not in ("", ".") else f"{language}/"
+    # Escaped for <script> (no `</script>`, `<!--` or U+2028/2029 can form), as every JSON we put in a page.
+    script.first_child.replace_with(script_json(config))
 
-    return _CONFIG_SCRIPT.sub(rewrite, page_html, count=1)
 
-
-def _with_attributes(tag: str, attributes: dict[str, str]) -> str:
-    for name, value in attributes.items():
-        pattern = re.compile(rf'\s{name}="[^"]*"', re.I)
-        replacement = f' {name}="{html.escape(value)}"'
-        if pattern.search(tag):
-            tag = pattern.sub(replacement, tag, count=1)
+def insert_at_content_top(content, fragment_html: str) -> None:
+    """Vetted HTML (the preview findings box) as the first thing in the content area."""
+    fragment = LexborHTMLParser(f"<body>{fragment_html}</body>").body
+    nodes = [node for node in fragment.iter(include_text=True)]
+    anchor = content.first_child
+    for node in nodes:
+        if anchor is None:
+            content.insert_child(node)
         else:
-            tag = tag[:-1].rstrip("/") + replacement + ">"
-    return tag
+            anchor.insert_before(node)
+
+
+_LINK_TEMPLATE = LexborHTMLParser('<head><link rel="alternate" href="" hreflang=""><meta name="robots" '
+                                  'content="noindex"><link rel="canonical" href=""></head>')

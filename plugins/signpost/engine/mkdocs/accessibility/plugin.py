@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from selectolax.lexbor import LexborHTMLParser
+from mkdocs.plugins import BasePlugin
 
 from signpost.accessibility.bidi import isolate_number_runs
 from signpost.accessibility.checks import PageSource, check_page, duplicate_titles, translations_only
@@ -18,7 +17,7 @@ from signpost.engine.mkdocs.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
 from signpost.l10n import direction
-from signpost.engine.mkdocs.material import CONTENT_START, PREVIEW_ANCHOR
+from signpost.engine.mkdocs.material import insert_at_content_top
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
 from signpost.templating import theme_text
@@ -54,16 +53,15 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         env.globals["signpost_exit_url"] = self.config.exit_url
         return env
 
-    @event_priority(-50)
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        if not self.config.enabled:
-            return output
+    def process_rendered_page(self, rendered, *, page, config: MkDocsConfig) -> None:
+        """Bidi isolation, static checks, readability and the preview box, on the page's one parsed tree."""
         source = self._page_source(page, config)
-        if direction(source.language) == "rtl":
-            output = isolate_number_runs(output, content_start=CONTENT_START)  # phone numbers must not read backwards in Urdu
+        if direction(source.language) == "rtl" and rendered.content is not None:
+            # Phone numbers must not read backwards in Urdu.
+            rendered.changed |= isolate_number_runs(rendered.content) > 0
         if not (self.config.checks or self.config.readability):
-            return output
-        tree = LexborHTMLParser(output)  # parsed once for both: about 0.5 ms for a 120 KB page
+            return
+        tree = rendered.tree
         findings = []
         if self.config.checks:
             result = check_page(tree, source, content_selector=self.config.content_selector)
@@ -75,10 +73,10 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             paragraphs = paragraphs_from_html(tree, content_selector=self.config.content_selector)
             findings += readability_findings(measure(paragraphs, source.language, settings), source, settings)
         SESSION.add(findings)
-        if SESSION.serving and findings:
+        if SESSION.serving and findings and rendered.content is not None:
             # The content plugin's preview box is drawn before the page is rendered; ours come after.
-            output = output.replace(PREVIEW_ANCHOR, PREVIEW_ANCHOR + findings_box_html(findings), 1)
-        return output
+            insert_at_content_top(rendered.content, findings_box_html(findings))
+            rendered.changed = True
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.checks:
@@ -91,7 +89,11 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
     def _page_source(self, page, config: MkDocsConfig) -> PageSource:
         path = page_source_path(page)
         markdown = ""
-        if page.file.abs_src_path:
+        meta = content_model(config).page(path)
+        if meta is not None:
+            # The model already holds the body: blank lines stand in for the front matter, so lines match the file.
+            markdown = "\n" * (meta.body_line - 1) + meta.body
+        elif page.file.abs_src_path:
             try:
                 markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):

@@ -11,6 +11,7 @@ from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
 from signpost.engine.mkdocs.project import settings_from_config
+from signpost.engine.mkdocs.rendered_page import run_steps
 from signpost.engine.mkdocs.support import current_language, is_inner_language_build, page_source_path, project_root
 from signpost.facts.pages import page_markdown
 from signpost.safety import plugin_support as safety
@@ -97,14 +98,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     on_page_content = CombinedEvent(_sanitise_content, _escape_metadata_and_show_findings)
 
+    @event_priority(-50)  # after other plugins' own on_post_page (priority 0)
+    def _rewrite_and_check_page(self, output, *, page, config):
+        # One Lexbor parse for every signpost rewrite and check of the page (see rendered_page.py).
+        return run_steps(output, page=page, config=config)
+
     @event_priority(-300)
-    def on_post_page(self, output, *, page, config):
+    def _defuse_output(self, output, *, page, config):
         # The last line of defence, after every plugin and the theme: no executable markup leaves.
         if not self.config.enabled or self.model is None:
             return output
         output, findings = safety.defuse_output(self.model, page_source_path(page), output)
         SESSION.add(findings)
         return output
+
+    on_post_page = CombinedEvent(_rewrite_and_check_page, _defuse_output)
 
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

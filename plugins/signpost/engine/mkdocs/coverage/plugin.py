@@ -15,7 +15,7 @@ from signpost.engine.mkdocs.coverage.config import CoverageConfig
 from signpost.coverage.languages import Translation
 from signpost.coverage.liveness import attribute
 from signpost.coverage.matrix import Coverage
-from signpost.coverage.sections import find_markers, missing_in_html
+from signpost.coverage.sections import find_markers, ids_in, missing_ids
 from signpost.coverage.topics_page import topics_page_markdown
 from signpost.findings import error
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
@@ -79,19 +79,20 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
 
     on_files = CombinedEvent(_add_topics_page, _fill_topics_page)
 
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        if not (self.config.enabled and self.config.check_rendered_sections):
-            return output
+    def process_rendered_page(self, rendered, *, page, config: MkDocsConfig) -> None:
+        """Required sections reach the page in every language (on the page's one parsed tree)."""
+        if not self.config.check_rendered_sections:
+            return
         meta = page.meta.get("signpost")
         if meta is None:
-            return output
+            return
         started = time.process_time()
         coverage = self._coverage(config)
         required = coverage.sections.types.get(meta.type)
         if required is not None:
             present = {marker.id for marker in find_markers(meta.body, meta.body_line)}
             language = current_language(config)
-            for section_id in missing_in_html(output, [s for s in required.ids if s in present]):
+            for section_id in missing_ids(ids_in(rendered.tree), [s for s in required.ids if s in present]):
                 hint = (f"keep `{{#{section_id}}}` at the end of the heading's translation in "
                         f"translations/{language}/{page_source_path(page)[:-3]}.po"
                         if language != default_language(config) else
@@ -102,7 +103,6 @@ class CoveragePlugin(BasePlugin[CoverageConfig]):
                     f"`{language}` page ({page.url})", field=f"sections.{section_id}", check="coverage",
                     hint=hint)])
         self.seconds += time.process_time() - started
-        return output
 
     @event_priority(-150)  # after every language is built (-100), before the report (-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:

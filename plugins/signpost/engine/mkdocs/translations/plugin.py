@@ -11,6 +11,7 @@ modules, which do not import MkDocs.
 from __future__ import annotations
 
 import tempfile
+from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -112,15 +113,18 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             html = output.insert_after_first_heading(html, self._notice(page, nothing_translated=not self.work.translated))
         return html
 
-    def on_post_page(self, output_html, *, page, config):
-        if not self.config.enabled:
-            return output_html
-        output_html = material.set_document_language(output_html, self.language, l10n.direction(self.language))
+    def process_rendered_page(self, rendered, *, page, config) -> None:
+        """Document language, hreflang, fallback indexing and search, on the page's one tree."""
+        tree = rendered.tree
+        rendered.changed = True
+        material.set_document_language(tree, self.language, l10n.direction(self.language))
         if self.config.prune_alternates:
-            output_html = material.prune_alternate_links(output_html, lambda lang: self._has_translation(page, lang))
+            material.rewrite_alternates(tree, lambda lang: self._has_translation(page, lang),
+                                        page_url=page.canonical_url, default_language=self.default)
+            if self._nothing_translated(page):
+                material.mark_as_fallback(tree, self._english_absolute_url(page, config))
         if self.config.search_per_language and self.language != self.default and "i18n" in config.plugins:
-            output_html = material.point_search_at_language(output_html, self.language)
-        return output_html
+            material.point_search_at_language(tree, self.language)
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -181,6 +185,17 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         return page_status(self.settings.translations_dir, language, page_source_path(page), self.model,
                            self.settings).has_translation
 
+    def _nothing_translated(self, page) -> bool:
+        """A fallback page: the English page under this language's folder (kept out of search engines)."""
+        return self.language != self.default and (page.canonical_url or page.url) in self.untranslated_urls
+
+    def _english_absolute_url(self, page, config) -> str | None:
+        if not config.site_url:
+            return None
+        prefix = f"{self.language}/"
+        english = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+        return urljoin(config.site_url, english)
+
     def _notice(self, page, *, nothing_translated: bool) -> str:
         language = self.language
         text = l10n.interface_text(language, "This page is not translated yet.") if nothing_translated \
@@ -217,9 +232,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def _prune_sitemap(self, site: Path) -> None:
         parallel.hand_over("untranslated_urls", sorted(self.untranslated_urls))  # for `signpost build --jobs`
         sitemap = site / "sitemap.xml"
-        if not sitemap.is_file() or not self.untranslated_urls:
+        if not sitemap.is_file():
             return
-        text = output.prune_sitemap(sitemap.read_text(encoding="utf-8"), self.untranslated_urls)
+        text = output.prune_sitemap(sitemap.read_text(encoding="utf-8"), self.untranslated_urls, self.default)
         sitemap.write_text(text, encoding="utf-8")
         (site / "sitemap.xml.gz").write_bytes(output.gzip_bytes(text.encode("utf-8")))
 
