@@ -153,8 +153,18 @@ def test_hreflang_and_sitemap_leave_out_untranslated_pages(fixture_site):
     result = site.build()
     assert result.ok, result.output
     head = result.html("charter/").split("</head>")[0]
-    hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)"', head)
-    assert sorted(hreflangs) == ["en", "pl"]
+    alternates = dict((lang, href) for href, lang in
+                      re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)"', head))
+    # Absolute addresses (search engines and Lighthouse want them) and an x-default: the English page.
+    assert alternates == {"en": "https://example.org/charter/", "x-default": "https://example.org/charter/",
+                          "pl": "https://example.org/pl/charter/"}
+    # The Urdu page is the English text: kept out of search engines, pointing at the English page.
+    ur_head = result.html("ur/charter/").split("</head>")[0]
+    assert '<meta name="robots" content="noindex">' in ur_head
+    assert re.findall(r'<link rel="canonical" href="([^"]*)"', ur_head) == ["https://example.org/charter/"]
+    pl_head = result.html("pl/charter/").split("</head>")[0]
+    assert "noindex" not in pl_head
+    assert re.findall(r'<link rel="canonical" href="([^"]*)"', pl_head) == ["https://example.org/pl/charter/"]
     # The language switcher still offers every language (the fallback page exists).
     assert 'hreflang="ur" class="md-select__link"' in result.html("charter/")
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
@@ -163,6 +173,7 @@ def test_hreflang_and_sitemap_leave_out_untranslated_pages(fixture_site):
     assert "<loc>https://example.org/ur/</loc>" not in sitemap  # home: nothing translated in ur either
     assert 'href="https://example.org/ur/"' not in sitemap
     assert 'hreflang="pl" href="https://example.org/pl/charter/"' in sitemap
+    assert 'hreflang="x-default" href="https://example.org/charter/"' in sitemap
 
 
 def test_search_index_per_language_without_duplicates(fixture_site):
