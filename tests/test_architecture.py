@@ -141,8 +141,10 @@ def test_cycle_finder_finds_a_cycle():
     assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-# Being untangled by the directory templates work (issue 10 item 3); delete the entry when it lands.
-KNOWN_CIRCLES = [["signpost.directory.render", "signpost.directory.structured_data"]]
+# Known and owned: model/service_places.py imports service_schema's helpers inside a function while
+# service_schema imports service_places (the ORUK work in progress, issue 17). Delete the entry
+# once the shared validation helpers sit in their own module; nothing else may be added here.
+KNOWN_CIRCLES = [["signpost.model.service_places", "signpost.model.service_schema"]]
 
 
 def test_no_import_circles():

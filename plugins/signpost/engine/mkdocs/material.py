@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from signpost.templating import script_json
+from signpost.templating import macros, script_json
 
 #: The page content area: the editor's part of the page.
 CONTENT_SELECTOR = "article.md-content__inner"
@@ -55,7 +55,7 @@ def rewrite_alternates(tree: LexborHTMLParser, keep: Callable[[str], bool], *, p
             default_href = node.attributes.get("href")
             last_default = node
     if default_href is not None and page_url:
-        x_default = _LINK_TEMPLATE.css_first("link").clone()
+        x_default = _head_tag("alternate", "", "")
         x_default.attrs["href"] = default_href
         x_default.attrs["hreflang"] = X_DEFAULT
         last_default.insert_after(x_default)
@@ -66,12 +66,12 @@ def mark_as_fallback(tree: LexborHTMLParser, english_url: str | None) -> None:
     head = tree.head
     if head is None:
         return
-    robots = _LINK_TEMPLATE.css_first('meta[name="robots"]').clone()
+    robots = _head_tag("noindex")
     head.insert_child(robots)
     if english_url:
         canonical = tree.css_first('link[rel="canonical"]')
         if canonical is None:
-            canonical = _LINK_TEMPLATE.css_first('link[rel="canonical"]').clone()
+            canonical = _head_tag("canonical", "")
             head.insert_child(canonical)
         canonical.attrs["href"] = english_url
 
@@ -94,7 +94,7 @@ def point_search_at_language(tree: LexborHTMLParser, language: str) -> None:
 
 def insert_at_content_top(content, fragment_html: str) -> None:
     """Vetted HTML (the preview findings box) as the first thing in the content area."""
-    fragment = LexborHTMLParser(f"<body>{fragment_html}</body>").body
+    fragment = LexborHTMLParser(fragment_html).body  # a fragment parses into <body>
     nodes = [node for node in fragment.iter(include_text=True)]
     anchor = content.first_child
     for node in nodes:
@@ -104,5 +104,11 @@ def insert_at_content_top(content, fragment_html: str) -> None:
             anchor.insert_before(node)
 
 
-_LINK_TEMPLATE = LexborHTMLParser('<head><link rel="alternate" href="" hreflang=""><meta name="robots" '
-                                  'content="noindex"><link rel="canonical" href=""></head>')
+def _head_tag(macro: str, *arguments: str):
+    """A fresh copy of a tag from templates/head.html (parsed once per tag, then cloned)."""
+    if macro not in _HEAD_TAGS:
+        _HEAD_TAGS[macro] = LexborHTMLParser(str(getattr(macros("head.html"), macro)(*arguments)))
+    return _HEAD_TAGS[macro].head.child.clone()
+
+
+_HEAD_TAGS: dict[str, LexborHTMLParser] = {}
