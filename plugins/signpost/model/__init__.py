@@ -23,6 +23,7 @@ from signpost.model.schema import PAGE_SCHEMA, SECTION_DEFAULT_KEYS, validate_pa
 from signpost.model import services as services_module
 from signpost.safety.paths import is_refused, symlink_findings
 from signpost.settings import Settings
+from signpost.today import today
 
 SECTION_DEFAULTS_FILE = ".meta.yml"
 
@@ -206,7 +207,6 @@ def _fingerprint(*folders: Path) -> tuple:
             for name in files:
                 stat = os.stat(os.path.join(root, name))
                 entries.append((root, name, stat.st_mtime_ns, stat.st_size))
-    from signpost.today import today
     return (tuple(sorted(entries)), today())
 
 

@@ -8,6 +8,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.content.config import ContentConfig
+from signpost.facts.checks import check_model as check_facts
 from signpost.findings import Severity
 from signpost.model import ContentModel, load_content_model
 from signpost.engine.mkdocs.project import settings_from_config
@@ -45,7 +46,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                                         settings=settings_from_config(config))
         SESSION.add(self.model.report)
         if not is_inner_language_build(config):
-            from signpost.facts.checks import check_model as check_facts
             SESSION.add(check_facts(self.model))  # review dates, references, real-looking numbers
             SESSION.add(safety.model_findings(self.model))
         return config

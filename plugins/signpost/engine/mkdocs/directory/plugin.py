@@ -24,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from signpost.directory.checks import check_model
+from signpost.model.service_export import open_data_files
 from signpost.engine.mkdocs.directory.config import DirectoryConfig
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
                                        category_source, forget_translations, generated_pages, home_source,
@@ -51,7 +53,6 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             config.extra_css.append(css)
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(script)
-        from signpost.directory.checks import check_model
         SESSION.add(check_model(content_model(config)))
         return config
 
@@ -143,7 +144,6 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
         """The open-data files' text, made once per content model (every language links to the same files)."""
-        from signpost.model.service_export import open_data_files
         model = content_model(config)
         if getattr(self, "_open_data_for", None) is not model:
             self._open_data_cache = open_data_files(model.services, self._vocabulary(config))

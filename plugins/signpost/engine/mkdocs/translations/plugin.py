@@ -16,12 +16,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
+from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
 
 from signpost import l10n
 from signpost.engine.mkdocs import parallel
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path)
 from signpost.facts.pages import ReferenceKeepingTranslator
+from signpost.findings import warning
 from signpost.session import SESSION
 from signpost.engine.mkdocs import material
 from signpost.translations import output
@@ -154,7 +157,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def _provide_material_partials(self, config: MkDocsConfig, languages: list[str]) -> None:
         """A language Material has no interface strings for gets English ones (with its direction) and a warning."""
-        from signpost.findings import warning
         missing = [lang for lang in languages if not any(
             (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file() for folder in config.theme.dirs)]
         if not missing:
@@ -212,7 +214,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         entries = getattr(i18n, "search_entries", None)
         if search is None or not entries:
             return
-        from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
         base = {key: search.config[key] for key in ("separator", "fields") if key in search.config}
 
         def language_config(language: str) -> dict:
@@ -247,5 +248,4 @@ def _translate_sections(items, language: str) -> None:
 
 
 def _relative(target: str, from_url: str) -> str:
-    from mkdocs.utils import get_relative_url
     return get_relative_url(target.lstrip("/") or ".", from_url or ".")
