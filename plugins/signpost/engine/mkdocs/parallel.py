@@ -244,7 +244,7 @@ def _merge_sitemaps(workers: list[Worker], languages: list[str]) -> bytes:
                 blocks.append(block)
     text = head + "".join(blocks) + "\n</urlset>"
     dropped = set().union(*(set(_handed_over(worker, "untranslated_urls")) for worker in workers))
-    return (output.prune_sitemap(text, dropped) if dropped else text).encode("utf-8")
+    return output.prune_sitemap(text, dropped, default).encode("utf-8")  # pruned, with x-default alternates
 
 
 _URL_BLOCK = re.compile(r"\s*<url>.*?</url>", re.S)
