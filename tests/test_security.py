@@ -121,11 +121,11 @@ def test_output_defence_removes_handlers_urls_and_content_scripts_but_keeps_the_
 @pytest.mark.parametrize("msgid, msgstr, expected", [
     ("Exit this page", "<img src=x onerror=alert(document.domain)>Wyjdź", "adds HTML (<img>)"),
     ("Exit this page", "&lt;img src=x onerror=alert(1)&gt;Wyjdź", "adds HTML (<img>)"),
-    ("Read [the charter](../charter/).", "Czytaj [kartę](javascript:alert(1)).", "markup differs"),
+    ("Read [the charter](../charter/).", "Czytaj [kartę](javascript:alert(1)).", "adds `<a href=\"javascript:alert(1)\">`"),
     ("Read [the charter](../charter/).", "Czytaj [kartę](../charter/){onclick=alert(1)}.", "attribute list"),
     ("Read [the charter](../charter/).", "Czytaj [kartę](../charter/) {: .x}", "attribute list"),
     ("Read **this**.", "Czytaj <b onclick=x>to</b>.", "adds HTML (<b>)"),
-    ("Use ![a map](map.png).", "Użyj ![mapa](https://evil.example/x.png).", "markup differs"),
+    ("Use ![a map](map.png).", "Użyj ![mapa](https://evil.example/x.png).", "drops or changes `<img alt src=\"map.png\">`"),
     ("Last reviewed {date}.", "Sprawdzono {date.__class__.__init__.__globals__}.", "placeholders"),
     ("Last reviewed {date}.", "Sprawdzono {date.", "placeholders"),
 ])

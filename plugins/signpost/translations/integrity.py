@@ -119,7 +119,8 @@ def markup_problems(msgid: str, msgstr: str, *, blocks: bool = True) -> list[str
                 "that the English does not have"]
     if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
         return []  # plain sentences on both sides: nothing to parse (most messages; rendering is slow)
-    problems = _reference_problems(_references(msgid), _references(msgstr))
+    lead = "its Markdown does not parse like the English" if blocks else "the translation's markup differs from the English"
+    problems = _reference_problems(_references(msgid), _references(msgstr), lead)
     if problems or not blocks:
         return problems
     source, target = _rendered_shape(msgid), _rendered_shape(msgstr)
@@ -144,7 +145,7 @@ def _tag_names(text: str) -> set[str]:
     return set(_HTML_TAG.findall(text.lower()))
 
 
-def _reference_problems(source: Counter, target: Counter) -> list[str]:
+def _reference_problems(source: Counter, target: Counter, lead: str) -> list[str]:
     if source == target:
         return []
     missing, extra = source - target, target - source
@@ -153,7 +154,7 @@ def _reference_problems(source: Counter, target: Counter) -> list[str]:
         parts.append("adds " + ", ".join(_describe(ref) for ref in sorted(extra)))
     if missing:
         parts.append("drops or changes " + ", ".join(_describe(ref) for ref in sorted(missing)))
-    return ["the translation's markup differs from the English: " + "; ".join(parts)
+    return [f"{lead}: " + "; ".join(parts)
             + " (keep the same links, images and formatting; translate only the words)"]
 
 
