@@ -1,6 +1,12 @@
-"""Write the fictional sample services into content/local-info/services/ (one-off; kept for re-runs).
+"""Write the fictional sample directory: services, and the organisation and location files they name.
 
-Everything here is invented: Riverside, its venues, organisations and people.
+One-off, kept for re-runs: it writes content/local-info/services/, organisations/ and locations/
+(without --force, only files that do not exist; the files have been edited since, so --force
+would undo those edits). Each venue and organisation is one file, shared by every service there.
+
+Everything here is invented: Riverside, its venues, organisations and people. The geo points are
+fictional too: they lie in open sea (the southern North Sea, around 54.05 N, 2.45 E, far from any
+coast), so no sample place points at a real town.
 Phone numbers come only from Ofcom's drama ranges (0113 496 0xxx, 020 7946 0xxx,
 0161 496 0xxx, and 0808 157 0xxx for free lines; phonenumbers rejects the
 07700 900xxx mobile drama range, so text lines use the others too), email at
@@ -19,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from signpost.model.service_files import service_file_text  # noqa: E402
+from signpost.model.service_csv import slugify  # noqa: E402
+from signpost.model.service_files import place_file_text, service_file_text  # noqa: E402
 
 NAMESPACE = uuid.UUID("2f0b3a9e-8f7d-4b8e-a0a3-0c6c1f3e5d21")
 OWNER = "directory-team@example.org"
@@ -27,9 +34,11 @@ WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 
 # Venues -------------------------------------------------------------------------
 VENUES = {
-    "centre": dict(name="Riverside Youth Information Centre", address_1="3 Market Square", city="Riverside",
-                   postal_code="RV1 1AA", latitude=53.79912, longitude=-1.54871,
-                   transportation="In the town centre. Most buses stop at Market Square, one minute away.",
+    # The centre: the same place, address and directions as the contact page (content/about/contact.md).
+    "centre": dict(name="The Hub", address_1="12 Bridge Street", city="Riverside",
+                   postal_code="RV1 2AB", latitude=53.79912, longitude=-1.54871,
+                   transportation="Next to Riverside bus station. Buses 4, 12 and 22 stop outside. The train "
+                                  "station is a 10 minute walk away.",
                    accessibility=["step-free", "accessible-toilet", "hearing-loop", "quiet-space",
                                   "gender-neutral-toilet"]),
     "hub": dict(name="Riverside Health Hub", address_1="12 Mill Street", city="Riverside", postal_code="RV1 4AB",
@@ -63,11 +72,35 @@ VENUES = {
 }
 
 
-def venue(key: str, *schedules: dict, **changes) -> dict:
-    location = {**VENUES[key], **changes}
+# Written once each, by main(): slug -> (kind, front matter, description).
+PLACES: dict[str, tuple[str, dict, str]] = {}
+
+
+def at_sea(latitude: float, longitude: float) -> tuple[float, float]:
+    """The venues' map layout, moved to open sea (see the module docstring)."""
+    return round(latitude - 53.79912 + 54.05, 5), round(longitude + 1.54871 + 2.45, 5)
+
+
+def venue(key: str, *schedules: dict) -> dict:
+    """A service's reference to the venue's location file, with the service's own times there."""
+    data = dict(VENUES[key])
+    slug = slugify(data["name"])
+    record = {"id": str(uuid.uuid5(NAMESPACE, "location:" + slug)), "name": data["name"]}
+    for field in ("address_1", "address_2", "city"):
+        if data.get(field):
+            record[field] = data[field]
+    record["state_province"] = "England"
+    record["postal_code"] = data["postal_code"]
+    if "latitude" in data:
+        record["latitude"], record["longitude"] = at_sea(data["latitude"], data["longitude"])
+    for field in ("transportation", "accessibility"):
+        if data.get(field):
+            record[field] = data[field]
+    PLACES[f"locations/{slug}"] = ("location", record, "")
+    reference = {"location": slug}
     if schedules:
-        location["schedules"] = list(schedules)
-    return location
+        reference["schedules"] = list(schedules)
+    return reference
 
 
 def times(days: list[str], opens: str, closes: str, description: str = "") -> dict:
@@ -77,13 +110,17 @@ def times(days: list[str], opens: str, closes: str, description: str = "") -> di
     return entry
 
 
-def org(name: str, description: str, url: str, charity: str = "", company: str = "") -> dict:
-    data = {"name": name, "description": description, "url": url}
+def org(name: str, description: str, url: str, charity: str = "", company: str = "") -> str:
+    """The organisation's file (written by main) and its slug, which services name."""
+    import re
+    slug = slugify(re.sub(r"\s*\(fictional[^)]*\)", "", name))
+    data = {"id": str(uuid.uuid5(NAMESPACE, "organisation:" + slug)), "name": name, "url": url}
     if charity:
         data["charity_number"] = charity
     if company:
         data["company_number"] = company
-    return data
+    PLACES[f"organisations/{slug}"] = ("organisation", data, description)
+    return slug
 
 
 COUNCIL = org("Riverside Council (fictional)", "The local council for Riverside.", "https://council.example.org")
@@ -240,7 +277,7 @@ SERVICES = [
             delivery=("phone", "in-person"), confidential_note=PRIVATE,
             phones=[phone("0808 157 0131", "Free, 24 hours", free=True)], email="housing@council.example.org",
             url="https://housing.council.example.org", reviewed="2026-11-02",
-            schedules=[times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "00:00", "24:00", "Phone line, day and night")],
+            schedules=[times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "00:00", "23:59", "Phone line, day and night")],
             locations=[venue("townhall", times(WEEKDAYS, "09:00", "16:30", "Housing desk"))]),
     service("riverside-foyer", "Riverside Foyer", ["housing", "education-training"],
             "Supported rooms for young people who are homeless or cannot live at home. You get your own room, "
@@ -283,7 +320,7 @@ SERVICES = [
             organization=MIND, ages=(13, 25), sensitive=True, access=("self-referral",), delivery=("text",),
             confidential_note=UNDER_16, phones=[phone("0808 157 0142", kind="text", free=True)],
             reviewed="2026-09-28",
-            schedules=[times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "18:00", "24:00"),
+            schedules=[times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "18:00", "23:59"),
                        times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "00:00", "02:00")]),
     service("young-minds-outdoors", "Walk and Talk Group", ["mental-health", "youth-clubs-leisure"],
             "A friendly walk by the river every Sunday with a youth worker. Good for making friends and "
@@ -536,16 +573,18 @@ SERVICES = [
 
 
 def main(force: bool = False) -> int:
-    folder = ROOT / "content" / "local-info" / "services"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = ROOT / "content" / "local-info"
+    files = {f"services/{slug}": service_file_text(meta, body) for slug, meta, body in SERVICES}
+    files.update({name: place_file_text(kind, meta, body) for name, (kind, meta, body) in PLACES.items()})
     written = 0
-    for slug, meta, body in SERVICES:
-        target = folder / f"{slug}.md"
+    for name, text in sorted(files.items()):
+        target = folder / f"{name}.md"
         if target.exists() and not force:
             continue
-        target.write_text(service_file_text(meta, body), encoding="utf-8")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
         written += 1
-    print(f"wrote {written} of {len(SERVICES)} service files to {folder.relative_to(ROOT)}")
+    print(f"wrote {written} of {len(files)} files to {folder.relative_to(ROOT)}")
     return 0
 
 
