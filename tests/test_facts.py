@@ -193,3 +193,11 @@ def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_p
     assert not any(file == "same.md" for file, _ in messages)  # shares a number with each page
     assert any("opening time `10am to 9pm`" in message and file == "index.md" for file, message in messages)
     assert not any("postcode" in message for _, message in messages)  # one page, two postcodes: no conflict
+
+
+def test_interface_strings_can_reference_facts_as_plain_text():
+    from signpost import l10n
+    l10n.set_translations_dir(ROOT / "translations")
+    assert l10n.interface_text("en", "Call Childline on {{ fact.childline.phone }}.") == "Call Childline on 0800 1111."
+    # a worded value is the language's own words, from interface.po
+    assert l10n.interface_text("pl", "Open {{ fact.centre.drop-in-thu }}") == "Open od 10 rano do 8 wieczorem"

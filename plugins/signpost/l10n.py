@@ -57,6 +57,9 @@ def day_name(weekday: int, language: str) -> str:
 def interface_text(language: str, message: str, **values: object) -> str:
     """The interface string `message` in `language` (English when not translated), formatted with values."""
     translated = _interface_messages(str(_translations_dir), language).get(message) or message
+    if "{{" in translated:  # {{ fact.x }}: the registry's value, as plain text (signpost.facts)
+        from signpost.facts.pages import resolve_interface_text
+        translated = resolve_interface_text(translated, language, _translations_dir.parent / "data")
     return translated.format(**values) if values else translated
 
 

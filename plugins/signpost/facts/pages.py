@@ -38,6 +38,11 @@ def resolve_text(model, text: str, language: str, *, markdown: bool = True) -> s
     return resolve(text, registry_for(model), translate=_translator(language), markdown=markdown)
 
 
+def resolve_interface_text(text: str, language: str, data_dir) -> str:
+    """An interface string with its references filled in as plain text (no Markdown)."""
+    return resolve(text, load_facts(data_dir), translate=_translator(language), markdown=False)
+
+
 class ReferenceKeepingTranslator:
     """A page catalog seen from rendered-with-values blocks.
 
