@@ -77,6 +77,7 @@ def test_translation_keeps_the_reference_and_shows_the_same_number(fixture_site)
 
 
 def test_a_translation_that_drops_or_changes_a_reference_is_refused():
+    import signpost.engine.mkdocs  # noqa: F401  (registers the Markdown renderer the check uses)
     from signpost.translations.integrity import integrity_problems
     assert integrity_problems("Call {{ fact.childline.phone }}.", "Zadzwoń {{ fact.childline.phone }}.") == []
     assert integrity_problems("Call {{ fact.childline.phone }}.", "Zadzwoń 0800 1111.")
