@@ -219,7 +219,7 @@ SERVICES = [
             "Text a sexual health nurse with any question about sex, contraception, pregnancy or STIs. "
             "You get a reply within one working day.",
             organization=NHS, ages=(13, 24), sensitive=True, access=("self-referral",), delivery=("text",),
-            confidential_note=UNDER_16, phones=[phone("0808 157 0103", "Text your question", kind="text", free=True)],
+            confidential_note=UNDER_16, phones=[phone("07700 900103", "Text your question", kind="text", free=True)],
             reviewed="2026-10-20", schedules=[times(WEEKDAYS, "09:00", "20:00", "Texts answered")]),
     # Drugs and alcohol
     service("riverside-young-peoples-drug-service", "Choices: Drug and Alcohol Support", ["drugs-alcohol"],
@@ -286,7 +286,7 @@ SERVICES = [
             free=False, fees="Rent is usually paid by Housing Benefit or Universal Credit. We help you claim.",
             phones=[phone("0113 496 0132")], email="foyer@ryph.example.org", url="https://ryph.example.org/foyer",
             reviewed="2026-02-16", locations=[venue("westgate", times(WEEKDAYS, "09:00", "17:00", "Office"))]),
-    service("nightstop-riverside", "Nightstop Riverside", ["housing"],
+    service("nightstop-riverside", "Safe Night Riverside", ["housing"],
             "A safe place to sleep for a night or a few nights, in the spare room of a checked volunteer. "
             "Meanwhile we help you find somewhere for longer.",
             organization=HOUSING, ages=(16, 25), sensitive=True, access=("referral", "self-referral"),
@@ -318,7 +318,7 @@ SERVICES = [
             "If you feel you cannot cope, text us. A trained volunteer will text back and stay with you "
             "until you feel safer. In an emergency, call 999.",
             organization=MIND, ages=(13, 25), sensitive=True, access=("self-referral",), delivery=("text",),
-            confidential_note=UNDER_16, phones=[phone("0808 157 0142", kind="text", free=True)],
+            confidential_note=UNDER_16, phones=[phone("07700 900142", kind="text", free=True)],
             reviewed="2026-09-28",
             schedules=[times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "18:00", "23:59"),
                        times(["MO", "TU", "WE", "TH", "FR", "SA", "SU"], "00:00", "02:00")]),
@@ -556,7 +556,7 @@ SERVICES = [
             email="ask@youth-advice.example.org", url="https://youth-advice.example.org", reviewed="2026-11-16",
             languages=("en", "pl", "ro", "pa", "ur", "bfi"),
             locations=[venue("centre", times(WEEKDAYS, "10:00", "18:00"), times(["SA"], "10:00", "14:00"))],
-            alert="Closed from 24 December to 1 January. The text line stays open."),
+            alert="Closed {{ fact.centre.christmas-closure }}. The text line stays open."),
     # Not listed: kept to show how closed services behave.
     service("eastfield-homework-club", "Eastfield Homework Club", ["education-training"],
             "Help with homework and a quiet place to study after school, with free snacks.",
