@@ -24,6 +24,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,13 +136,18 @@ def run_pa11y(pages: list[tuple[str, list[str]]], tools: Tools, *, concurrency: 
     if not pages:
         return {}
     config_dir.mkdir(parents=True, exist_ok=True)
-    config_file = config_dir / "pa11y-passes.json"
-    config_file.write_text(json.dumps(pa11y_config(pages, tools, concurrency), indent=2), encoding="utf-8")
+    # A file of its own per run (shards may share the folder), kept afterwards as
+    # `pa11y-passes.json`: the last run's exact settings, for anyone debugging it.
+    with tempfile.NamedTemporaryFile("w", dir=config_dir, prefix="pa11y-passes-", suffix=".json", delete=False,
+                                     encoding="utf-8") as config_file:
+        json.dump(pa11y_config(pages, tools, concurrency), config_file, indent=2)
     try:
-        completed = subprocess.run([*tools.command, str(config_file)], capture_output=True, text=True,
+        completed = subprocess.run([*tools.command, config_file.name], capture_output=True, text=True,
                                    timeout=120 + 60 * len(pages))
     except (OSError, subprocess.TimeoutExpired) as problem:
         return _all_crashed(pages, f"the pa11y driver did not finish: {problem}")
+    finally:
+        os.replace(config_file.name, config_dir / "pa11y-passes.json")
     report = _parse_report(completed.stdout)
     if report is None:
         reason = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
