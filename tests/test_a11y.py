@@ -250,3 +250,12 @@ def test_missing_browser_or_node_says_how_to_install(english_site):
 def test_no_built_site_is_a_clear_failure(fixture_site):
     run = fixture_site.signpost("a11y")
     assert run.returncode == 2 and "run `make site`" in run.stderr
+
+
+def test_the_tool_key_for_the_ci_cache_is_stable_and_follows_the_tools(english_site, make_fake, tmp_path):
+    fake = make_fake(english_site)
+    first, again = (english_site.signpost("a11y", "--print-tool-key", env=fake.env) for _ in range(2))
+    assert first.returncode == 0 and len(first.stdout.strip()) == 16 and first.stdout == again.stdout
+    other = english_site.signpost("a11y", "--print-tool-key",
+                                  env={**fake.env, "SIGNPOST_PA11Y_DRIVER": fake.env["SIGNPOST_PA11Y_DRIVER"] + " --v2"})
+    assert other.stdout != first.stdout
