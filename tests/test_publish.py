@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,7 +109,7 @@ def test_a_failed_copy_leaves_the_previous_copy_intact(project):
     assert "could not be copied" in failed.stderr and "the published folder is unchanged" in failed.stderr
     assert os.stat(project.dest).st_ino == live_inode
     assert {p: p.read_bytes() for p in project.dest.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in project.dest.parent.iterdir()) == ["riverside"]
+    assert sorted(p.name for p in project.dest.parent.iterdir()) == [".riverside.lock", "riverside"]
 
 
 def test_a_failed_swap_rolls_back(tmp_path, monkeypatch):
@@ -142,6 +143,8 @@ def test_refuses_to_swap_away_a_folder_it_did_not_publish(tmp_path):
         publish_folder(site, dest)
     with pytest.raises(PublishError, match="publish somewhere else"):
         publish_folder(site, tmp_path)
+    with pytest.raises(PublishError, match="root of the file system"):
+        publish_folder(site, Path("/"))
     assert (dest / "thesis.txt").read_text() == "precious"
 
 

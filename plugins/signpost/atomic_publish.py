@@ -44,7 +44,7 @@ class Published:
 def publish_folder(site: Path, dest: Path, *, details: dict | None = None) -> Published:
     """Copy `site` beside `dest`, verify the copy, swap it in; on any failure `dest` is untouched."""
     site, dest = site.resolve(), Path(os.path.abspath(dest))
-    _refuse_unsafe(site, dest)
+    check_destination(site, dest)
     staging = dest.with_name(f".{dest.name}.incoming-{os.getpid()}")
     previous = dest.with_name(f".{dest.name}.previous")
     shutil.rmtree(staging, ignore_errors=True)
@@ -98,7 +98,11 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def _refuse_unsafe(site: Path, dest: Path) -> None:
+def check_destination(site: Path, dest: Path) -> None:
+    """PublishError if `dest` must not be swapped: a link, a file, the project, or files we did not publish."""
+    site, dest = site.resolve(), Path(os.path.abspath(dest))
+    if not dest.name or dest == dest.parent:
+        raise PublishError(f"{dest} is the root of the file system: publish into a folder")
     if dest.is_symlink():
         raise PublishError(f"{dest} is a symbolic link: give the real folder the web server serves")
     if dest.exists() and not dest.is_dir():

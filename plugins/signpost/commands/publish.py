@@ -28,27 +28,40 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
+    import os
     import subprocess
     import sys
+    from pathlib import Path
 
-    from signpost.atomic_publish import PublishError, publish_folder
+    from signpost.atomic_publish import PublishError, check_destination, publish_folder
+    from signpost.safety.publishing import build_lock
 
     if not (args.site / "index.html").is_file():
         print(f"signpost publish: there is no built site in {args.site}/: run `make site` first; "
               f"nothing was published", file=sys.stderr)
         return 2
-    problems = _findings(args)
-    if problems:
-        print("signpost publish: refused, this build has findings; nothing was published:", file=sys.stderr)
-        for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     try:
-        published = publish_folder(args.site, args.dest, details={"commit": commit} if commit else {})
+        check_destination(args.site, args.dest)
     except PublishError as problem:
-        print(f"signpost publish: {problem}", file=sys.stderr)
-        return 1
+        print(f"signpost publish: {problem}; nothing was published", file=sys.stderr)
+        return 2
+    # site/ cannot be swapped by a build while it is verified and copied, and two
+    # publishes to one folder take turns (the same kernel locks `signpost build` uses).
+    with build_lock(args.site.resolve(), wait_message="signpost publish: waiting for a build of site/ to finish"), \
+            build_lock(Path(os.path.abspath(args.dest)), wait_message=f"signpost publish: waiting for another "
+                                                                      f"publish to {args.dest}"):
+        problems = _findings(args)
+        if problems:
+            print("signpost publish: refused, this build has findings; nothing was published:", file=sys.stderr)
+            for problem in problems:
+                print(f"  - {problem}", file=sys.stderr)
+            return 1
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+        try:
+            published = publish_folder(args.site, args.dest, details={"commit": commit} if commit else {})
+        except PublishError as problem:
+            print(f"signpost publish: {problem}", file=sys.stderr)
+            return 1
     kept = f"; the previous copy is kept in {published.previous}" if published.previous else ""
     how = "one atomic exchange" if published.atomic_exchange else "two renames"
     print(f"signpost publish: published {published.files} files to {published.dest} ({how}){kept}",
