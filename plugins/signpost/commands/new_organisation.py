@@ -13,23 +13,5 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    from signpost.commands.new_location import write_place
+    from signpost.commands._places import write_place
     return write_place(args, "organisation")
-
-
-def organisation_template(name_line: str, record_id: str) -> str:
-    """A complete organisation file: every field, with what to write in comments."""
-    return f"""---
-# An organisation that runs directory services. Every field is described in docs/directory.md.
-# Services name it by this file's name: `organization: <file name without .md>`.
-# The id is this organisation's for ever: never change it, never copy it to another file.
-id: {record_id}
-{name_line}
-url: https://www.example.org
-# email: hello@example.org
-# charity_number: "1234567"
-# company_number: "01234567"
----
-
-What the organisation does, in one or two plain sentences (Open Referral UK needs this).
-"""

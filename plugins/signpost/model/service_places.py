@@ -24,10 +24,7 @@ from typing import Any, Iterable
 import jsonschema
 
 from signpost.findings import Finding, error
-
-ORGANISATIONS_DIR = "local-info/organisations"
-LOCATIONS_DIR = "local-info/locations"
-SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+from signpost.model.service_schema import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN  # noqa: F401 (re-exported)
 
 ORGANISATION_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -23,7 +23,12 @@ import jsonschema
 from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
-from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN
+
+# Where services' organisations and locations live (model/service_places.py reads them), and the
+# slug that names a file there.
+ORGANISATIONS_DIR = "local-info/organisations"
+LOCATIONS_DIR = "local-info/locations"
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 LISTED_STATUSES = ("active", "temporarily closed")
