@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from sitebuilder import page
+from sitebuilder import FixtureSite, page
 
 from signpost.safety import publishing
 
@@ -34,6 +34,8 @@ def test_recover_puts_back_a_site_a_killed_swap_moved_aside_and_removes_staging(
     _site(publishing.old_path(site), "previous")  # killed between the two renames of the fallback swap
     half = publishing.new_staging(site)
     (half / "half.html").write_text("half", encoding="utf-8")
+    half.with_name(half.name + "-worker1").mkdir()            # a parallel build's worker folder
+    half.with_name(half.name + "-worker1.json").write_text("[]")  # and its findings file
     publishing.recover(site)
     assert (site / "index.html").read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
@@ -71,12 +73,14 @@ def _prepared(fixture_site):
     return (fixture_site.root / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_build_killed_mid_way_leaves_the_old_site_whole_and_the_next_build_cleans_up(fixture_site):
+def test_a_build_killed_mid_way_leaves_the_old_site_whole_and_the_next_build_cleans_up(tmp_path):
+    # Two languages: `signpost build` runs one MkDocs worker per language (--jobs), each must die with it.
+    fixture_site = FixtureSite(tmp_path / "project", languages=["en", "pl"])
     before = _prepared(fixture_site)
     root = fixture_site.root
     build = _start_build(fixture_site)
     # Wait until the build is writing its staging folder, then kill it without warning.
-    while build.poll() is None and not any(root.glob(".site-building-*/*")):
+    while build.poll() is None and not any(root.glob(".site-building-*/*/*")):
         time.sleep(0.05)
     assert build.poll() is None, "the build ended before it could be killed"
     os.kill(build.pid, signal.SIGKILL)

@@ -67,10 +67,15 @@ def recover(site_dir: Path) -> list[Path]:
     if not site_dir.exists() and old.is_dir():
         old.rename(site_dir)  # killed between the two renames of the fallback swap
     removed = []
+    # Staging folders, the parallel build's worker folders and their findings files (`...-worker0.json`).
     for leftover in sorted(site_dir.parent.glob(f".{site_dir.name}{STAGING_MARK}*")) + [old]:
-        if leftover.exists():
+        if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
-            removed.append(leftover)
+        elif leftover.exists() or leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+        else:
+            continue
+        removed.append(leftover)
     return removed
 
 
