@@ -10,6 +10,7 @@ import os
 
 import pytest
 
+import signpost.engine.mkdocs  # noqa: F401  the engine adapter registers the Markdown renderer translations use
 from signpost.model.durations import ReviewPeriod
 from signpost.model.frontmatter import parse_document, read_document
 from signpost.model.service_csv import formula_problem, neutralise_cell, read_rows, restore_cell
