@@ -19,6 +19,8 @@ from babel.dates import format_time as babel_format_time
 from babel.dates import get_day_names
 
 # catalogs.py owns the file name and the reader; l10n only asks it (no import back, so no circle).
+from signpost.facts.references import resolve as resolve_references
+from signpost.facts.registry import load_facts
 from signpost.translations.catalogs import INTERFACE_CATALOG, load_page_catalog
 _translations_dir = Path("translations")
 
@@ -58,8 +60,9 @@ def interface_text(language: str, message: str, **values: object) -> str:
     """The interface string `message` in `language` (English when not translated), formatted with values."""
     translated = _interface_messages(str(_translations_dir), language).get(message) or message
     if "{{" in translated:  # {{ fact.x }}: the registry's value, as plain text (signpost.facts)
-        from signpost.facts.pages import resolve_interface_text
-        translated = resolve_interface_text(translated, language, _translations_dir.parent / "data")
+        translate = (lambda text: text) if language == "en" else (lambda text: interface_text(language, text))
+        translated = resolve_references(translated, load_facts(_translations_dir.parent / "data"),
+                                        translate=translate, markdown=False)
     return translated.format(**values) if values else translated
 
 
