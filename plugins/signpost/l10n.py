@@ -75,3 +75,94 @@ def _interface_messages(translations_dir: str, language: str) -> dict[str, str]:
 def interface_findings(language: str) -> list:
     """Problems of the interface catalog of `language` (malformed file, broken translations)."""
     return load_page_catalog(_translations_dir / language / INTERFACE_CATALOG, language).findings
+
+
+# Plural forms and context ------------------------------------------------------------------------
+
+def interface_ngettext(language: str, singular: str, plural: str, count: int, **values: object) -> str:
+    """`{count} services` in the form `language` needs for `count` (CLDR rules: Polish 1, 2, 5 and 22 differ).
+
+    `count` is also offered to the string as `{count}`. English when not translated.
+    """
+    forms = _interface_plurals(str(_translations_dir), language).get(_key(None, singular))
+    if forms:
+        template = forms[min(plural_index(language, count), len(forms) - 1)]
+    else:
+        template = singular if plural_index("en", count) == 0 else plural
+    return template.format(**{"count": count, **values})
+
+
+def interface_pgettext(language: str, context: str, message: str, **values: object) -> str:
+    """`message` in the sense `context` gives it (`msgctxt`): one English word, two translations."""
+    translated = _interface_messages(str(_translations_dir), language).get(_key(context, message)) or message
+    return translated.format(**values) if values else translated
+
+
+def plural_templates(language: str, singular: str, plural: str) -> dict[str, str]:
+    """Each CLDR plural category of `language` with its string, for scripts that count in the browser.
+
+    The browser's `Intl.PluralRules(language).select(n)` names the category; `other` is always there.
+    """
+    forms = _interface_plurals(str(_translations_dir), language).get(_key(None, singular))
+    categories = plural_categories(language) if forms else plural_categories("en")
+    strings = forms or (singular, plural)
+    result = {category: strings[min(index, len(strings) - 1)] for index, category in enumerate(categories)}
+    result.setdefault("other", strings[-1])
+    return result
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories whole numbers fall into, in gettext's order (pl: one, few, many)."""
+    return _plural_rule(language)[0]
+
+
+def plural_index(language: str, count: int) -> int:
+    """Which `msgstr[i]` a count takes in `language` (CLDR rules; the last form for anything else)."""
+    categories, rule = _plural_rule(language)
+    category = rule(count)
+    return categories.index(category) if category in categories else len(categories) - 1
+
+
+def plural_forms_header(language: str) -> str:
+    """The gettext `Plural-Forms` header from CLDR's rules for whole numbers.
+
+    babel's own table says `n != 1` for languages it does not list and is not CLDR
+    for some it does (Panjabi: 0 is singular in CLDR). CLDR's `other` category is
+    kept only when a whole number can reach it (Polish uses it for fractions only,
+    so Polish has 3 forms, as Polish PO files always have).
+    """
+    from babel.plural import PluralRule, to_gettext
+    categories, rule = _plural_rule(language)
+    kept = {tag: rule.rules[tag] for tag in categories[:-1]}
+    return _simplified(to_gettext(PluralRule(kept)))
+
+
+def _simplified(expression: str) -> str:
+    # babel compiles CLDR's "v = 0" (no decimals) to `(0 == 0)`: always true for whole numbers.
+    for always, replacement in ((" && ((0 == 0))", ""), ("((0 == 0)) && ", ""), ("(!((0 == 0))) || ", "")):
+        expression = expression.replace(always, replacement)
+    return expression
+
+
+_PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+_PLURAL_CACHE: dict[str, tuple] = {}
+
+
+def _plural_rule(language: str):
+    if language not in _PLURAL_CACHE:
+        rule = Locale.parse("en" if language == "en" else language).plural_form
+        reached = {rule(number) for number in range(0, 1001)}
+        categories = tuple(tag for tag in _PLURAL_ORDER if tag in reached)
+        _PLURAL_CACHE[language] = (categories, rule)
+    return _PLURAL_CACHE[language]
+
+
+def _key(context: str | None, message: str) -> str:
+    """gettext's own key for a message with context: `context\\x04message`."""
+    return f"{context}\x04{message}" if context else message
+
+
+def _interface_plurals(translations_dir: str, language: str) -> dict[str, tuple[str, ...]]:
+    from signpost.translations.catalogs import load_page_catalog
+    catalog = load_page_catalog(Path(translations_dir) / language / INTERFACE_CATALOG, language)
+    return catalog.plurals

@@ -59,8 +59,7 @@ _lists = macros("directory/lists.html")
 def home_source(ctx: DirectoryContext) -> str:
     lang = ctx.language
     title = interface_text(lang, "Find local services")
-    count = interface_text(lang, "{count} services", count=len(ctx.listed)) if len(ctx.listed) != 1 \
-        else interface_text(lang, "1 service")
+    count = interface_ngettext(lang, "{count} service", "{count} services", len(ctx.listed))
     parts = [
         _h(1, title),
         _p(interface_text(lang, "Here you can find help near you. Every service is on this page. "
@@ -88,8 +87,8 @@ def category_source(ctx: DirectoryContext, category_id: str) -> str:
     services = _in_reading_order(ctx, ctx.in_category(category_id))
     parts = [_h(1, title)]
     if services:
-        parts.append(_p(interface_text(lang, "{count} services can help.", count=len(services)) if len(services) != 1
-                        else interface_text(lang, "1 service can help.")))
+        parts.append(_p(interface_ngettext(lang, "{count} service can help.", "{count} services can help.",
+                                           len(services))))
         parts.append(_result_list(ctx, here, services, level=2))
     else:
         parts.append(_p(interface_text(lang, "There are no services in this category yet.")))
@@ -190,7 +189,7 @@ def _badge_list(ctx: DirectoryContext, service: Service) -> tuple[str, list[tupl
     if service.status == "temporarily closed":
         badges.append(("sp-badge--closed", interface_text(lang, "Temporarily closed")))
     if service.free:
-        badges.append(("sp-badge--free", interface_text(lang, "Free")))
+        badges.append(("sp-badge--free", interface_pgettext(lang, "price", "Free")))
     if service.confidential:
         badges.append(("sp-badge--confidential", interface_text(lang, "Confidential")))
     ages = age_text(lang, service)
@@ -388,8 +387,9 @@ def _filters(ctx: DirectoryContext) -> str:
     text = {
         "privacy": interface_text(lang, "Your choices stay on this page: they are not saved or sent anywhere."),
         "form": interface_text(lang, "Filter services"),
-        "count_one": interface_text(lang, "{count} service matches", count="{count}"),
-        "count_other": interface_text(lang, "{count} services match", count="{count}"),
+        # Counted in the browser: each CLDR plural category with its string (Intl.PluralRules picks one).
+        "count_forms": json.dumps(plural_templates(lang, "{count} service matches", "{count} services match"),
+                                  ensure_ascii=False),
         "search": interface_text(lang, "Search"),
         "category": interface_text(lang, "Category"),
         "any_category": interface_text(lang, "Any category"),
@@ -612,6 +612,25 @@ def interface_text(language: str, message: str, **values: object) -> str:
     text = _InterfaceText(translated.format(**values) if values else translated)
     text.untranslated = language != SOURCE_LANGUAGE and translated == message
     return text
+
+
+def interface_ngettext(language: str, singular: str, plural: str, count: int, **values: object) -> str:
+    """`signpost.l10n.interface_ngettext` (CLDR plural forms), remembering an English fallback."""
+    text = _InterfaceText(l10n.interface_ngettext(language, singular, plural, count, **values))
+    text.untranslated = language != SOURCE_LANGUAGE and text == l10n.interface_ngettext("en", singular, plural,
+                                                                                         count, **values)
+    return text
+
+
+def interface_pgettext(language: str, context: str, message: str) -> str:
+    """`signpost.l10n.interface_pgettext` (one English word, one of its meanings), remembering a fallback."""
+    text = _InterfaceText(l10n.interface_pgettext(language, context, message))
+    text.untranslated = language != SOURCE_LANGUAGE and text == message
+    return text
+
+
+def plural_templates(language: str, singular: str, plural: str) -> dict[str, str]:
+    return l10n.plural_templates(language, singular, plural)
 
 
 @lru_cache(maxsize=4096)

@@ -2,7 +2,9 @@
 
 The translations feature knows, per page and language, how many messages are
 fuzzy (the English changed) and since when; this module turns that into
-freshness facts and findings. Engine-free.
+freshness facts and findings. Within the page's `translation_grace` (default
+P30D, see `translations/grace.py`) the previous translation is still published
+with a notice and the finding is a warning; after it, an error. Engine-free.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from signpost.findings import Finding, warning
+from signpost.findings import Finding, error, warning
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.status import page_status
 
@@ -27,12 +29,16 @@ class OutdatedTranslation:
     language: str
     fuzzy: int
     since: dt.date | None
+    in_grace: int = 0
+    grace_expired: int = 0
+    grace_ends: dt.date | None = None
 
     def days(self, today: dt.date) -> int | None:
         return (today - self.since).days if self.since else None
 
 
-def outdated_translations(model, languages: Iterable[str]) -> list[OutdatedTranslation]:
+def outdated_translations(model, languages: Iterable[str], today: dt.date | None = None
+                          ) -> list[OutdatedTranslation]:
     """Every page, in every language given, whose translation has fuzzy messages."""
     settings = model.settings
     outdated = []
@@ -42,22 +48,33 @@ def outdated_translations(model, languages: Iterable[str]) -> list[OutdatedTrans
             # pages whose catalog has fuzzy messages at all are counted.
             if not load_page_catalog(catalog_path(settings.translations_dir, language, path), language).fuzzy:
                 continue
-            status = page_status(settings.translations_dir, language, path, model, settings)
+            status = page_status(settings.translations_dir, language, path, model, settings, today)
             if status.fuzzy > 0:
-                outdated.append(OutdatedTranslation(path, page.file, language, status.fuzzy, status.fuzzy_since))
+                outdated.append(OutdatedTranslation(path, page.file, language, status.fuzzy, status.fuzzy_since,
+                                                    status.in_grace, status.grace_expired, status.grace_ends))
     return outdated
 
 
 def translation_findings(outdated: Iterable[OutdatedTranslation], today: dt.date) -> list[Finding]:
-    """A warning for each outdated translation, saying how long it has been outdated."""
+    """For each outdated translation: a warning during its grace period, an error after it."""
     findings = []
     for item in outdated:
         days = item.days(today)
         how_long = f" since {item.since.isoformat()} ({days} day{'s' if days != 1 else ''})" if item.since else ""
-        findings.append(warning(
-            item.file, f"the {item.language} translation is outdated{how_long}: "
-                       f"{item.fuzzy} message{'s' if item.fuzzy != 1 else ''} changed in English",
-            field=f"translation:{item.language}", check=CHECK,
-            hint=f"update translations/{item.language}/ for this page (fuzzy messages), "
-                 f"see `signpost translations status`"))
+        catalog = f"translations/{item.language}/{item.path[:-3]}.po"
+        message = (f"the {item.language} translation is outdated{how_long}: "
+                   f"{item.fuzzy} message{'s' if item.fuzzy != 1 else ''} changed in English")
+        if item.grace_expired:
+            findings.append(error(
+                item.file, message + f"; {item.grace_expired} of them past the grace period (translation_grace), "
+                                     "so readers see the new English", field=f"translation:{item.language}",
+                check=CHECK, hint=f"review the fuzzy messages in {catalog} (`signpost translations status`), "
+                                  "or give the page a longer `translation_grace`"))
+        else:
+            until = f" until {item.grace_ends.isoformat()}" if item.grace_ends else ""
+            findings.append(warning(
+                item.file, message + (f"; the previous translation is published with a notice{until}"
+                                      if item.in_grace else ""),
+                field=f"translation:{item.language}", check=CHECK,
+                hint=f"review the fuzzy messages in {catalog} (`signpost translations status`)"))
     return findings

@@ -32,6 +32,7 @@ class PageMeta:
     type: str = "page"
     service_categories: tuple[str, ...] = ()
     readability_exempt: str | None = None
+    translation_grace: ReviewPeriod | None = None  # None: the default (DEFAULT_TRANSLATION_GRACE)
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     body: str = field(default="", compare=False, hash=False, repr=False)
     body_line: int = 1
@@ -66,6 +67,10 @@ def page_meta_from(path: str, file: str, meta: dict[str, Any], key_lines: dict[s
         period = ReviewPeriod.parse(meta.get("review_every"))
     except ValueError:
         period = None
+    try:
+        grace = ReviewPeriod.parse(meta["translation_grace"]) if "translation_grace" in meta else None
+    except ValueError:
+        grace = None  # the schema reports it; the default applies meanwhile
     return PageMeta(
         path=path,
         file=file,
@@ -80,6 +85,7 @@ def page_meta_from(path: str, file: str, meta: dict[str, Any], key_lines: dict[s
         sensitive=meta.get("sensitive") is True,
         type=str(meta.get("type") or "page"),
         service_categories=strings("service_categories"),
+        translation_grace=grace,
         readability_exempt=meta.get("readability_exempt") if isinstance(meta.get("readability_exempt"), str) else None,
         key_lines=dict(key_lines),
         body=body,

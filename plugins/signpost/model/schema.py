@@ -59,6 +59,9 @@ PAGE_SCHEMA: dict[str, Any] = {
                  "description": "The kind of page; some kinds must contain required sections."},
         "service_categories": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
                                "description": "Directory categories whose services this topic page lists."},
+        "translation_grace": {"type": "string", "pattern": ISO_PERIOD_PATTERN,
+                              "description": "How long a translation may lag behind an English change and still be "
+                                             "published, with a notice, as an ISO 8601 duration (default P30D)."},
         "readability_exempt": {"type": "string", "minLength": 10,
                                "description": "Why this page may use long sentences (skips the readability warnings)."},
         "sources": {"type": "array", "uniqueItems": True,

@@ -16,16 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, denormalize, read_po
+from babel.messages.pofile import PoFileError, read_po
 
 from signpost.findings import Finding, error
 from signpost.translations.integrity import integrity_problems
+from signpost.translations.po_format import read_previous_ids
 
 #: The catalog of the strings signpost adds to pages (notices, labels), one per language.
 INTERFACE_CATALOG = "interface.po"
 
 CHECK = "translations"
 SOURCE_CHANGED = "source-changed:"
+#: A translator comment (`# machine-draft`) on a message, or a line of the file's header comment:
+#: written by a machine, not yet checked by a native speaker. Translator comments survive
+#: Poedit, Weblate and `msgmerge` (see docs/translators.md); `#.` comments and custom flags do not.
+MACHINE_DRAFT = "machine-draft"
 
 
 def catalog_path(translations_dir: Path | str, language: str, content_path: str) -> Path:
@@ -65,7 +70,10 @@ class PageCatalog:
     exists: bool = False
     catalog: Catalog | None = None
     usable: dict[str, TranslatedMessage] = field(default_factory=dict)
+    plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # singular msgid -> msgstr[0..n]
     fuzzy: dict[str, Message] = field(default_factory=dict)
+    drafts: set[str] = field(default_factory=set)  # usable msgids that are machine drafts
+    draft_catalog: bool = False
     broken: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -77,6 +85,10 @@ class PageCatalog:
     @property
     def has_translations(self) -> bool:
         return bool(self.usable)
+
+    def is_draft(self, msgid: str) -> bool:
+        """The published translation of `msgid` is a machine draft nobody has reviewed yet."""
+        return msgid in self.drafts
 
 
 _CACHE: dict[tuple[str, str], tuple[tuple[int, int], PageCatalog]] = {}
@@ -112,7 +124,7 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
                                 hint="fix the line (`msgfmt -c` shows the same problem), or run "
                                      "`signpost translations extract` to rewrite the file")]
         with path.open("rb") as handle:
-            return _with_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
+            return read_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
     except PoFileError as problem:
         line = problem.lineno + 1
         return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
@@ -136,22 +148,6 @@ def _strict_syntax_problem(data: bytes) -> tuple[int, str] | None:
     return po_syntax_problem(text) or charset_problem(text)
 
 
-def _with_previous_ids(catalog: Catalog) -> Catalog:
-    """babel reads `#| msgid "..."` as a user comment: make it the message's previous_id again."""
-    for message in [*catalog, *catalog.obsolete.values()]:
-        previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
-        if not previous:
-            continue
-        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
-        if previous[0].startswith("msgid "):
-            lines = [previous[0][len("msgid "):]] + [p for p in previous[1:] if p.startswith('"')]
-            try:
-                message.previous_id = [denormalize("\n".join(lines))]
-            except (ValueError, IndexError):
-                continue
-    return catalog
-
-
 def source_changed_date(message: Message) -> dt.date | None:
     """When the English source of a fuzzy message changed (the `#. source-changed:` comment extract writes)."""
     for comment in message.auto_comments:
@@ -170,25 +166,58 @@ def _check(path: Path, language: str) -> PageCatalog:
     if catalog is None:
         return page_catalog
     page_catalog.catalog = catalog
+    page_catalog.draft_catalog = is_draft_catalog(catalog)
     where = display(path)
+    markdown = path.name != INTERFACE_CATALOG
     for message in catalog:
-        if not message.id or not isinstance(message.id, str) or not message.string:
+        if not message.id or not message.string:
             continue
-        string = message.string if isinstance(message.string, str) else message.string[0]
+        key = message_key(message)
         if message.fuzzy:
-            page_catalog.fuzzy[message.id] = message
+            page_catalog.fuzzy[key] = message
             continue
-        problems = integrity_problems(message.id, string, markdown=path.name != INTERFACE_CATALOG)
+        strings = _strings(message)
+        if not all(strings):
+            continue  # a plural message with a form left empty is not translated yet
+        source = message.id if isinstance(message.id, str) else message.id[1]
+        problems = [problem for string in dict.fromkeys(strings)
+                    for problem in integrity_problems(source, string, markdown=markdown)]
         if problems:
-            page_catalog.broken[message.id] = problems
+            page_catalog.broken[key] = problems
             page_catalog.findings.append(error(
-                where, f"translation of \"{_short(message.id)}\": " + "; ".join(problems), line=message.lineno,
-                field="msgstr",
+                where, f"translation of \"{_short(source)}\": " + "; ".join(dict.fromkeys(problems)),
+                line=message.lineno, field="msgstr",
                 hint="keep every link target, email address, phone number and number exactly as in the English "
                      "message (the English text is published until this is fixed)", check=CHECK))
             continue
-        page_catalog.usable[message.id] = TranslatedMessage(string, message.lineno)
+        if isinstance(message.id, str):
+            page_catalog.usable[key] = TranslatedMessage(strings[0], message.lineno)
+        else:
+            page_catalog.plurals[key] = tuple(strings)
+        if page_catalog.draft_catalog or is_draft_message(message):
+            page_catalog.drafts.add(key)
     return page_catalog
+
+
+def message_key(message: Message) -> str:
+    """How signpost looks a message up: its msgid (the singular one), behind `context\\x04` as gettext does."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return f"{message.context}\x04{msgid}" if message.context else msgid
+
+
+def is_draft_catalog(catalog: Catalog) -> bool:
+    """The file's header comment has a `# machine-draft` line: every translation in it is a draft."""
+    return any(line.lstrip("# ").startswith(MACHINE_DRAFT) for line in (catalog.header_comment or "").splitlines())
+
+
+def is_draft_message(message: Message) -> bool:
+    return any(comment.strip().startswith(MACHINE_DRAFT) for comment in message.user_comments)
+
+
+def _strings(message: Message) -> list[str]:
+    if isinstance(message.string, str):
+        return [message.string]
+    return list(message.string)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 
 from signpost.findings import Finding, warning
 from signpost.l10n import INTERFACE_CATALOG
@@ -36,8 +34,12 @@ from signpost.sources import translatable_page
 from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
                                             find_catalogs, read_catalog, source_changed_date)
 from signpost.settings import Settings
+from signpost.translations.po_format import po_text, set_plural_forms
 
 PROJECT = "Riverside Youth Advice"
+TEAM_ADDRESS = "information-team@example.org"
+NO_TRANSLATOR = f"no translator yet <{TEAM_ADDRESS}>"
+TEMPLATES_DIR = "templates"  # translations/templates/*.pot, for "update from template" in Poedit and Weblate
 _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
          "p": "paragraph", "li": "list item", "td": "table cell", "th": "table header cell",
          "dt": "definition term", "dd": "definition", "summary": "details title"}
@@ -50,6 +52,8 @@ class SourceMessage:
     id: str
     locations: tuple[tuple[str, int], ...]
     comments: tuple[str, ...]
+    plural: str | None = None  # msgid_plural of an ngettext string
+    context: str | None = None  # msgctxt: which of an English word's meanings this is
 
 
 @dataclass
@@ -74,6 +78,7 @@ class ExtractResult:
     changes: list[CatalogChange] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
+    templates_written: list[str] = field(default_factory=list)
 
 
 def page_messages(page, settings: Settings) -> list[SourceMessage]:
@@ -99,6 +104,10 @@ def extract(settings: Settings, model, *, today: dt.date, languages: list[str] |
                  for path, page in sorted(translatable_pages(model).items())}
     interface = _template(interface_messages() + section_title_messages(settings.content_dir)
                           + data_messages(model))
+    templates_dir = settings.translations_dir / TEMPLATES_DIR
+    for content_path, template in templates.items():
+        _write_template(catalog_path(templates_dir, "", content_path).with_suffix(".pot"), template, today, result)
+    _write_template(templates_dir / "interface.pot", interface, today, result)
     for language in languages or settings.target_languages:
         for content_path, template in templates.items():
             po = catalog_path(settings.translations_dir, language, content_path)
@@ -143,16 +152,16 @@ def orphan_finding(po: Path, content_path: str) -> Finding:
 def interface_messages() -> list[SourceMessage]:
     """Interface strings marked in signpost's Python code and templates."""
     package = Path(__file__).resolve().parent.parent
-    found: dict[str, list[tuple[str, int]]] = {}
+    found: dict[tuple, list[tuple[str, int]]] = {}
     for path in sorted(package.rglob("*.py")):
-        for message, line in _python_interface_strings(path):
-            found.setdefault(message, []).append((_code_display(path, package), line))
+        for key, line in _python_interface_strings(path):
+            found.setdefault(key, []).append((_code_display(path, package), line))
     for path in sorted(package.rglob("*.html")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        for match in re.finditer(r"signpost_t\(\s*(['\"])(.+?)(?<!\\)\1", text):
-            line = text.count("\n", 0, match.start()) + 1
-            found.setdefault(match.group(2), []).append((_code_display(path, package), line))
-    return [SourceMessage(message, tuple(locations), ()) for message, locations in found.items()]
+        for key, line in _template_interface_strings(text):
+            found.setdefault(key, []).append((_code_display(path, package), line))
+    return [SourceMessage(message, tuple(locations), (), plural=plural, context=context)
+            for (message, plural, context), locations in found.items()]
 
 
 def data_messages(model) -> list[SourceMessage]:
@@ -194,7 +203,8 @@ def _update(po: Path, language: str, template: Catalog, today: dt.date, result: 
             result.findings.extend(findings)
             return
     else:
-        catalog = _new_catalog(language, subject)
+        catalog = _new_catalog(language, subject, today)
+    set_plural_forms(catalog, language)
     known_fuzzy = {m.id: source_changed_date(m) for m in catalog if m.id and m.fuzzy}
     before_fuzzy = {m.id for m in catalog if m.id and m.fuzzy}
     previous_ids = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
@@ -220,7 +230,7 @@ def _update(po: Path, language: str, template: Catalog, today: dt.date, result: 
             if message.id not in before_fuzzy:
                 change.fuzzy += 1
     change.obsolete = len(set(catalog.obsolete) - before_obsolete)
-    new_text = _po_text(catalog)
+    new_text = po_text(catalog)
     if old_text is None or _without_dates(new_text) != _without_dates(old_text):
         if not result.dry_run:
             po.parent.mkdir(parents=True, exist_ok=True)
@@ -229,7 +239,21 @@ def _update(po: Path, language: str, template: Catalog, today: dt.date, result: 
     result.changes.append(change)
 
 
-def _new_catalog(language: str, subject: str) -> Catalog:
+def _write_template(pot: Path, template: Catalog, today: dt.date, result: ExtractResult) -> None:
+    """A POT file beside the catalogs: the English messages only, for "update from template"."""
+    template.creation_date = dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc)
+    template.msgid_bugs_address = TEAM_ADDRESS
+    new_text = po_text(template)
+    old_text = pot.read_text(encoding="utf-8", errors="replace") if pot.is_file() else None
+    if old_text is not None and _without_dates(new_text) == _without_dates(old_text):
+        return
+    if not result.dry_run:
+        pot.parent.mkdir(parents=True, exist_ok=True)
+        pot.write_text(new_text, encoding="utf-8")
+    result.templates_written.append(display(pot))
+
+
+def _new_catalog(language: str, subject: str, today: dt.date) -> Catalog:
     from babel import Locale
     name = Locale.parse(language).english_name
     header = (f"# {name} translation of {subject}.\n"
@@ -237,20 +261,23 @@ def _new_catalog(language: str, subject: str) -> Catalog:
               "# Fuzzy translations are not published. See docs/translators.md.\n#")
     return Catalog(locale=language, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
                    header_comment=header, copyright_holder="Riverside Youth Information and Advice Service",
-                   msgid_bugs_address="information-team@example.org", language_team=f"{name} translators")
+                   msgid_bugs_address=TEAM_ADDRESS, language_team=f"{name} translators <{TEAM_ADDRESS}>",
+                   last_translator=NO_TRANSLATOR,
+                   revision_date=dt.datetime.combine(today, dt.time(0), tzinfo=dt.timezone.utc))
 
 
 def _template(messages: list[SourceMessage]) -> Catalog:
     template = Catalog(project=PROJECT, charset="utf-8", fuzzy=False)
     for message in messages:
-        template.add(message.id, locations=list(message.locations), auto_comments=list(message.comments))
+        msgid = (message.id, message.plural) if message.plural else message.id
+        flags = ["python-brace-format"] if message.plural or "{" in message.id else []
+        template.add(msgid, locations=sorted(set(message.locations)), auto_comments=list(message.comments),
+                     context=message.context, flags=flags if _is_interface(message) else [])
     return template
 
 
-def _po_text(catalog: Catalog) -> str:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, sort_output=False)
-    return buffer.getvalue().decode("utf-8")
+def _is_interface(message: SourceMessage) -> bool:
+    return all(not location[0].startswith("content/") for location in message.locations)
 
 
 def _without_dates(text: str) -> str:
@@ -295,7 +322,15 @@ def _find_line(lines: list[str], needle: str, start: int) -> int | None:
     return None
 
 
-def _python_interface_strings(path: Path) -> list[tuple[str, int]]:
+_CALLS = {  # function: (position of the msgid, of msgid_plural, of msgctxt) among its arguments
+    "interface_text": (1, None, None), "signpost_t": (0, None, None),
+    "interface_ngettext": (1, 2, None), "signpost_ngettext": (0, 1, None), "plural_templates": (1, 2, None),
+    "interface_pgettext": (2, None, 1), "signpost_pgettext": (1, None, 0),
+}
+
+
+def _python_interface_strings(path: Path) -> list[tuple[tuple, int]]:
+    """((msgid, msgid_plural, msgctxt), line) of each marked call with literal strings."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (SyntaxError, UnicodeDecodeError):
@@ -305,14 +340,38 @@ def _python_interface_strings(path: Path) -> list[tuple[str, int]]:
         if not isinstance(node, ast.Call):
             continue
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-        if name == "interface_text" and len(node.args) >= 2:
-            literal = node.args[1]
-        elif name == "signpost_t" and node.args:
-            literal = node.args[0]
-        else:
+        if name not in _CALLS:
             continue
-        if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value.strip():
-            found.append((literal.value, node.lineno))
+        literals = [_literal(node.args, index) for index in _CALLS[name]]
+        if literals[0] and literals[0].strip() and all(
+                value is not None for value, index in zip(literals, _CALLS[name]) if index is not None):
+            found.append(((literals[0], literals[1], literals[2]), node.lineno))
+    return found
+
+
+def _literal(args: list, index: int | None) -> str | None:
+    if index is None or index >= len(args):
+        return None
+    node = args[index]
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+_TEMPLATE_CALL = re.compile(r"signpost_(t|ngettext|pgettext)\(\s*((?:(['\"])(?:.+?)(?<!\\)\3\s*,?\s*){1,2})")
+_TEMPLATE_STRING = re.compile(r"(['\"])(.+?)(?<!\\)\1")
+
+
+def _template_interface_strings(text: str) -> list[tuple[tuple, int]]:
+    """The same marks in Jinja templates: `signpost_t("...")`, `signpost_ngettext("...", "...", n)`."""
+    found = []
+    for match in _TEMPLATE_CALL.finditer(text):
+        strings = [m.group(2) for m in _TEMPLATE_STRING.finditer(match.group(2))]
+        kind, line = match.group(1), text.count("\n", 0, match.start()) + 1
+        if kind == "t":
+            found.append(((strings[0], None, None), line))
+        elif kind == "ngettext" and len(strings) == 2:
+            found.append(((strings[0], strings[1], None), line))
+        elif kind == "pgettext" and len(strings) == 2:
+            found.append(((strings[1], None, strings[0]), line))
     return found
 
 

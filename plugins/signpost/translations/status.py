@@ -10,6 +10,9 @@ MkDocs-free. The freshness and coverage features call:
     status.has_translation    # at least one message translated (else the page is left out of hreflang/sitemap)
     status.fuzzy_since        # date the oldest outdated (fuzzy) translation's English changed, or None
     status.outdated_days(today)   # days since then, or None when nothing is outdated
+    status.in_grace           # fuzzy messages still published with a notice (translations/grace.py)
+    status.grace_expired      # fuzzy messages past their grace period: an error
+    status.drafts, status.reviewed   # published translations that are machine drafts / checked by a person
 
 `translations_dir` is the catalog folder (`translations/`), `model` the
 ContentModel; the page's messages are extracted with the project's Markdown
@@ -18,7 +21,8 @@ Counts are over the page's *current* English messages: a message is
 translated when the catalog has a non-fuzzy translation that passes the
 integrity check, fuzzy when its translation is marked fuzzy (English changed
 since), broken when its translation fails the integrity check, untranslated
-otherwise. `project_status(settings, model)` gives every language and page,
+otherwise. A page is `complete` when every message is translated or still in
+its grace period (the same rule the build publishes by, and coverage uses). `project_status(settings, model)` gives every language and page,
 the interface strings (`interface_status`, shown as the page `(interface)`),
 plus orphan catalogs (catalogs of pages that no longer exist).
 """
@@ -35,6 +39,8 @@ from signpost.translations.catalogs import (catalog_path, content_path_of, displ
 from signpost.sources import translatable_page, translatable_pages
 from signpost.translations.extract import orphan_finding, source_ids
 from signpost.settings import Settings
+from signpost.today import BadTodayError, today as signpost_today
+from signpost.translations.grace import outdated_messages
 
 INTERFACE_PAGE = "(interface)"
 
@@ -53,6 +59,10 @@ class PageStatus:
     untranslated: int = 0
     broken: int = 0
     fuzzy_since: dt.date | None = None
+    in_grace: int = 0
+    grace_expired: int = 0
+    grace_ends: dt.date | None = None  # the first day an outdated translation stops being published
+    drafts: int = 0
 
     @property
     def percent(self) -> float:
@@ -60,19 +70,25 @@ class PageStatus:
 
     @property
     def complete(self) -> bool:
-        return self.total > 0 and self.translated == self.total
+        """Every message reads in the language: translated, or a previous translation still in grace."""
+        return self.total > 0 and self.translated + self.in_grace == self.total
 
     @property
     def has_translation(self) -> bool:
-        return self.translated > 0
+        return self.translated + self.in_grace > 0
+
+    @property
+    def reviewed(self) -> int:
+        return self.translated - self.drafts
 
     def outdated_days(self, today: dt.date) -> int | None:
         return (today - self.fuzzy_since).days if self.fuzzy_since else None
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.update(percent=self.percent, complete=self.complete,
-                    fuzzy_since=self.fuzzy_since.isoformat() if self.fuzzy_since else None)
+        data.update(percent=self.percent, complete=self.complete, reviewed=self.reviewed,
+                    fuzzy_since=self.fuzzy_since.isoformat() if self.fuzzy_since else None,
+                    grace_ends=self.grace_ends.isoformat() if self.grace_ends else None)
         return data
 
 
@@ -95,12 +111,14 @@ class ProjectStatus:
         return {"language": language, "pages": len(rows), "complete_pages": sum(s.complete for s in rows),
                 "total": total, "translated": translated, "fuzzy": sum(s.fuzzy for s in rows),
                 "untranslated": sum(s.untranslated for s in rows), "broken": sum(s.broken for s in rows),
+                "drafts": sum(s.drafts for s in rows), "reviewed": sum(s.reviewed for s in rows),
+                "in_grace": sum(s.in_grace for s in rows), "grace_expired": sum(s.grace_expired for s in rows),
                 "percent": round(100.0 * translated / total, 1) if total else 0.0}
 
 
 def page_status(translations_dir: Path | str, language: str, content_path: str, model,
-                settings: Settings | None = None) -> PageStatus:
-    """Translation state of the page at `content_path` (`charter/index.md`) in `language`."""
+                settings: Settings | None = None, today: dt.date | None = None) -> PageStatus:
+    """Translation state of the page at `content_path` (`charter/index.md`) in `language` on `today`."""
     settings = settings or model.settings
     po = catalog_path(translations_dir, language, content_path)
     page_catalog = load_page_catalog(po, language)
@@ -108,10 +126,12 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
     page = translatable_page(model, content_path)
     if page is None:
         return status
+    outdated = outdated_messages(page_catalog, page, today or _today())
     for msgid in source_ids(page, settings):
         status.total += 1
         if msgid in page_catalog.usable:
             status.translated += 1
+            status.drafts += page_catalog.is_draft(msgid)
         elif msgid in page_catalog.broken:
             status.broken += 1
         elif msgid in page_catalog.fuzzy:
@@ -119,6 +139,13 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
             since = source_changed_date(page_catalog.fuzzy[msgid])
             if since and (status.fuzzy_since is None or since < status.fuzzy_since):
                 status.fuzzy_since = since
+            if msgid in outdated:
+                item = outdated[msgid]
+                if item.publishable:
+                    status.in_grace += 1
+                    status.grace_ends = min(filter(None, (status.grace_ends, item.ends)))
+                else:
+                    status.grace_expired += 1
         else:
             status.untranslated += 1
     return status
@@ -134,11 +161,13 @@ def interface_status(settings: Settings, language: str, model) -> PageStatus:
     from signpost.translations.extract import data_messages
     for message in interface_messages() + section_title_messages(settings.content_dir) + data_messages(model):
         status.total += 1
-        if message.id in page_catalog.usable:
+        key = f"{message.context}\x04{message.id}" if message.context else message.id
+        if key in page_catalog.usable or key in page_catalog.plurals:
             status.translated += 1
-        elif message.id in page_catalog.broken:
+            status.drafts += page_catalog.is_draft(key)
+        elif key in page_catalog.broken:
             status.broken += 1
-        elif message.id in page_catalog.fuzzy:
+        elif key in page_catalog.fuzzy:
             status.fuzzy += 1
         else:
             status.untranslated += 1
@@ -164,3 +193,10 @@ def project_status(settings: Settings, model, languages: list[str] | None = None
                 result.orphans.append(display(po))
                 result.findings.append(orphan_finding(po, content_path))
     return result
+
+
+def _today() -> dt.date:
+    try:
+        return signpost_today()
+    except BadTodayError:  # reported by the commands and the build; counting goes on with the real date
+        return dt.date.today()

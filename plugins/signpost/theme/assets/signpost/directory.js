@@ -20,10 +20,12 @@
   var results = Array.prototype.slice.call(document.querySelectorAll(".sp-result"));
   var count = document.getElementById("sp-count");
   var empty = document.querySelector(".sp-no-results");
-  var countTemplates = {
-    one: form.getAttribute("data-count-one") || "",
-    other: form.getAttribute("data-count-other") || ""
-  };
+  // One string per CLDR plural category of the page's language (Polish: one, few, many, other),
+  // chosen with the browser's own CLDR rules, so "22 usługi" and "5 usług" both read right.
+  var countForms = {};
+  try { countForms = JSON.parse(form.getAttribute("data-count-forms") || "{}"); } catch (e) { countForms = {}; }
+  var pageLanguage = document.documentElement.getAttribute("lang") || "en";
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(pageLanguage) : null;
   var zone = form.getAttribute("data-opening-times-zone") || "Europe/London";
   var WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -111,7 +113,8 @@
       if (show) shown += 1;
     });
     if (count) {
-      var template = shown === 1 ? countTemplates.one : countTemplates.other;
+      var category = pluralRules ? pluralRules.select(shown) : (shown === 1 ? "one" : "other");
+      var template = countForms[category] || countForms.other;
       count.textContent = template ? template.replace("{count}", String(shown)) : String(shown);
     }
     if (empty) empty.hidden = shown !== 0;
