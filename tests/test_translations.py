@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import yaml
-from babel.messages.pofile import write_po
+from signpost.translations.po_format import po_text
 
 from sitebuilder import page
 from signpost.translations.catalogs import read_catalog
@@ -49,8 +49,7 @@ def translate(site, language: str, name: str, strings: dict[str, str]) -> Path:
     for message_id, string in strings.items():
         assert message_id in po, f"{message_id!r} is not a message of {name}"
         po[message_id].string = string
-    with path.open("wb") as handle:
-        write_po(handle, po, width=76, include_previous=True)
+    path.write_text(po_text(po), encoding="utf-8")
     return path
 
 
@@ -219,7 +218,7 @@ def test_translation_that_changes_a_phone_number_is_an_error(fixture_site):
     assert f"translations/ur/charter/index.po:{line}" in check.stdout + check.stderr
 
 
-def test_extract_marks_exactly_the_changed_message_fuzzy(fixture_site):
+def test_english_edit_publishes_with_grace_notice_then_fails_after_the_period(fixture_site):
     site = multilingual(fixture_site)
     for language in ("pl", "ur"):
         path, po = catalog(site, language, "charter/index.po")
@@ -244,23 +243,36 @@ def test_extract_marks_exactly_the_changed_message_fuzzy(fixture_site):
     # Home did not change: its catalogs are not rewritten (same bytes, file untouched).
     assert {language: (path.read_bytes(), path.stat().st_mtime_ns) for language, path in home.items()} == home_before
     assert "translations/pl/index.po" not in extract.stdout
-    result = site.build()
+    # Within the grace period (P30D) the previous translation is published, with a dated notice.
+    result = site.build(today="2026-11-30", strict=False)
     assert result.ok, result.output
     html = result.html("pl/charter/")
-    assert 'lang="en"' in block(html, "Our centre is open 5 days a week, and on Saturday mornings.")
-    article = html.split("<article", 1)[1].split("</article>", 1)[0]
-    english_blocks = re.findall(r'<(?:p|li|h\d|td|th|ul|ol)\b(?![^>]*class=)[^>]*\slang="en"', article)
-    assert len(english_blocks) == 1  # that block only
-    assert "[pl] We help young people in Riverside." in html
-    # The status API reports it, with how long it has been outdated.
+    assert "[pl] Our centre is open 5 days a week." in html
+    notice = html.split('class="signpost-grace-notice', 1)[1].split("</div>", 1)[0]
+    assert "23 listopada 2026" in notice or "23 November 2026" in notice
+    assert 'href="../../charter/"' in notice and 'hreflang="en"' in notice
+    assert "the pl translation is outdated since 2026-11-23" in result.output
+    assert "previous translation is published with a notice until 2026-12-23" in result.output
+    # The status API reports it, with how long it has been outdated; in grace the page still counts as complete.
     from signpost.model import load_content_model
     from signpost.translations.status import page_status
     from signpost.engine.mkdocs.project import load_settings
     model = load_content_model(site.root / "content", site.root / "data", use_cache=False,
                                settings=load_settings(site.root))
-    status = page_status(site.root / "translations", "ur", "charter/index.md", model)
-    assert (status.fuzzy, status.untranslated) == (1, 0) and not status.complete and status.has_translation
+    status = page_status(site.root / "translations", "ur", "charter/index.md", model,
+                         today=__import__("datetime").date(2026, 11, 30))
+    assert (status.fuzzy, status.in_grace, status.untranslated) == (1, 1, 0) and status.complete
     assert status.outdated_days(__import__("datetime").date(2026, 11, 30)) == 7
+    # After the grace period: the new English is shown for that block only, and the build fails.
+    late = site.build(today="2027-01-10", strict=False)
+    assert not late.ok and "past the grace period" in late.output, late.output
+    html = late.html("pl/charter/")
+    assert 'lang="en"' in block(html, "Our centre is open 5 days a week, and on Saturday mornings.")
+    assert "signpost-grace-notice" not in html
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    english_blocks = re.findall(r'<(?:p|li|h\d|td|th|ul|ol)\b(?![^>]*class=)[^>]*\slang="en"', article)
+    assert len(english_blocks) == 1  # that block only
+    assert "[pl] We help young people in Riverside." in html
 
 
 def test_removed_message_becomes_obsolete_and_returns_with_its_translation(fixture_site):

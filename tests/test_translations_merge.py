@@ -21,7 +21,7 @@ def test_merge_fills_empty_messages_and_refuses_a_changed_phone_number(fixture_s
     ours = fixture_site.root / "translations/pl/index.po"
     catalog = _catalog(ours)
     catalog.get("We are kind.").string = "Jesteśmy mili (nasza wersja)."
-    from signpost.translations.extract import _po_text
+    from signpost.translations.po_format import po_text as _po_text
     ours.write_text(_po_text(catalog), encoding="utf-8")
 
     delivered = tmp_path / "delivered/pl/index.po"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 from signpost.model.durations import ReviewPeriod
 from signpost.translations.catalogs import PageCatalog, source_changed_date
@@ -74,14 +75,31 @@ class GraceTranslator:
 
     catalog: PageCatalog
     outdated: dict[str, OutdatedMessage]
+    #: On sensitive pages: inline HTML to put after an outdated block (a link to its English paragraph).
+    mark_outdated: Callable[[OutdatedMessage], str] | None = None
     published_outdated: list[OutdatedMessage] = field(default_factory=list)
     published_drafts: int = 0
 
     @classmethod
-    def for_page(cls, catalog: PageCatalog, page, today: dt.date) -> "GraceTranslator":
-        return cls(catalog, outdated_messages(catalog, page, today))
+    def for_page(cls, catalog: PageCatalog, page, today: dt.date,
+                 mark_outdated: Callable[[OutdatedMessage], str] | None = None) -> "GraceTranslator":
+        return cls(catalog, outdated_messages(catalog, page, today),
+                   mark_outdated if getattr(page, "sensitive", False) else None)
 
     def translate(self, msgid: str) -> str | None:
+        """A block's translation (Markdown), with its outdated mark on sensitive pages."""
+        text = self.translate_text(msgid)
+        if text is not None and self.mark_outdated and msgid in self.outdated and self.outdated[msgid].publishable:
+            return text + " " + self.mark_outdated(self.outdated[msgid])
+        return text
+
+    @property
+    def plain(self) -> "_PlainView":
+        """The same translator for titles and descriptions: no marks."""
+        return _PlainView(self)
+
+    def translate_text(self, msgid: str) -> str | None:
+        """The translation of a title or description (plain: no marks)."""
         current = self.catalog.translate(msgid)
         if current is not None:
             self.published_drafts += self.catalog.is_draft(msgid)
@@ -97,3 +115,11 @@ class GraceTranslator:
     def english_changed_on(self) -> dt.date | None:
         """The first day the English of a published block changed, or None when nothing published is outdated."""
         return min((item.since for item in self.published_outdated), default=None)
+
+
+@dataclass
+class _PlainView:
+    translator: GraceTranslator
+
+    def translate(self, msgid: str) -> str | None:
+        return self.translator.translate_text(msgid)

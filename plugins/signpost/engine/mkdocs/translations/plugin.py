@@ -37,6 +37,9 @@ from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
 from signpost.translations.messages import PageWork
 from signpost.settings import unknown_locale_findings
 from signpost.translations.status import page_status
+from signpost.translations import notices
+from signpost.translations.grace import GraceTranslator
+from signpost.today import today
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     """Translates fallback pages from PO catalogs; lang/dir, hreflang, sitemap and search per language."""
@@ -95,11 +98,17 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return markdown  # generated lists: their own code translates them
         catalog = load_page_catalog(self._catalog_path(source.path), self.language)
         SESSION.add(catalog.findings)
+        english_url = self._english_url(page)
+        self.translator = GraceTranslator.for_page(catalog, source, today(), lambda outdated: notices.outdated_part_html(
+            outdated.since, self.language, english_url, outdated.msgid))
         # Catalog msgids keep {{ fact.x }} references; the blocks being rendered hold their values.
-        translator = ReferenceKeepingTranslator(catalog, source_ids(source, self.settings), self.model, self.language)
+        translator = ReferenceKeepingTranslator(self.translator, source_ids(source, self.settings), self.model,
+                                                self.language)
         self.work.reset("apply", translator, translator.source_ids)
+        titles = ReferenceKeepingTranslator(self.translator.plain, (source.title, source.description), self.model,
+                                            self.language)
         for key, english in (("title", source.title), ("description", source.description)):
-            translated = translator.translate(" ".join(english.split())) if english else None
+            translated = titles.translate(" ".join(english.split())) if english else None
             if translated:
                 page.meta[key] = translated
             elif key == "title" and english:
@@ -114,7 +123,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             self.untranslated_urls.add(page.canonical_url or page.url)
         if fallback and self.config.fallback_notice:
             html = output.insert_after_first_heading(html, self._notice(page, nothing_translated=not self.work.translated))
-        return html
+        told = notices.page_notices_html(self.translator, self.language, self._english_url(page))
+        return output.insert_after_first_heading(html, told) if told else html
 
     def process_rendered_page(self, rendered, *, page, config) -> None:
         """Document language, hreflang, fallback indexing and search, on the page's one tree."""
@@ -197,6 +207,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         prefix = f"{self.language}/"
         english = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
         return urljoin(config.site_url, english)
+
+    def _english_url(self, page) -> str:
+        language = self.language
+        english_url = "/" + page.url[len(language) + 1:] if page.url.startswith(f"{language}/") else "/" + page.url
+        return _relative(english_url, page.url)
 
     def _notice(self, page, *, nothing_translated: bool) -> str:
         language = self.language
