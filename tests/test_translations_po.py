@@ -157,6 +157,7 @@ def test_polish_counts_read_correctly_for_1_2_5_and_22(tmp_path):
         for _ in range(size):
             number += 1
             write_service(site, f"service-{number}", name=f"Service number {number}", categories=[category],
+                          phones=[{"number": "0113 496 0123", "description": "Appointments"}],
                           body="Help for young people.")
     result = site.build(strict=False)
     assert result.returncode == 0, result.output
