@@ -82,3 +82,36 @@ def test_words_are_counted_in_gurmukhi_and_urdu_too():
     assert count_words("ਇਸ ਵਿੱਚ ਨੌਜਵਾਨ, ਮਾਪੇ, ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਅਤੇ ਕਿਸੇ ਨੌਜਵਾਨ ਵੱਲੋਂ ਬੋਲਣ ਵਾਲੇ ਲੋਕ ਸ਼ਾਮਲ ਹਨ।") == 16
     assert count_words("اگر آپ کی شکایت آپ کی پہچان") == 7
     assert count_words("Call 0113 496 0123 now, it's free — really.") == 5
+
+
+URDU_LONG = ("اگر آپ کی عمر تیرہ سے انیس سال کے درمیان ہے اور آپ ریور سائیڈ میں رہتے ہیں تو آپ کسی بھی دن "
+             "دوپہر کو بغیر وقت لیے ہمارے مرکز میں آ سکتے ہیں اور ہم سے بات کر سکتے ہیں۔")
+
+
+def test_urdu_and_panjabi_are_not_held_to_an_english_word_limit_but_paragraphs_are_measured():
+    """Separately written particles inflate word counts: only what can be measured honestly is checked."""
+    from signpost.accessibility.readability import count_words
+    assert count_words(URDU_LONG) > 25  # an English-length sentence, counted in Urdu words
+    for language in ("ur", "pa"):
+        result = measure([URDU_LONG, "ایک۔ دو۔ تین۔ چار۔ پانچ۔ چھ۔"], language)
+        assert result.long_sentences == [] and result.not_measured and language in result.not_measured
+        assert [count for _, count in result.long_paragraphs] == [6]
+    assert measure([LONG], "pl").long_sentences  # other languages keep the word limit
+
+
+def test_translated_page_findings_point_at_the_po_file_and_msgstr_line():
+    po = ('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n#: content/t.md\nmsgid "Short."\nmsgstr ""\n'
+          '"Jeśli masz od trzynastu do dziewiętnastu lat i mieszkasz w okolicy Riverside, możesz "\n'
+          '"przyjść do centrum w każde popołudnie w dni powszednie bez umawiania się na wizytę i "\n'
+          '"bez pytania kogokolwiek o zgodę, a my zawsze znajdziemy czas."\n')
+    from signpost.accessibility.checks import translations_only
+    polish = ("Jeśli masz od trzynastu do dziewiętnastu lat i mieszkasz w okolicy Riverside, możesz przyjść do "
+              "centrum w każde popołudnie w dni powszednie bez umawiania się na wizytę i bez pytania kogokolwiek "
+              "o zgodę, a my zawsze znajdziemy czas.")
+    source = PageSource("content/t.md", "pl", "---\ntitle: T\n---\n\n# T\n\nShort.\n",
+                        "translations/pl/t.po", translations_only(po))
+    result = measure([polish, polish], "pl")
+    found = readability_findings(result, source)
+    assert len(found) == 1  # the same sentence twice is one finding
+    assert (found[0].file, found[0].line, found[0].field) == ("translations/pl/t.po", 7, "msgstr")
+    assert "front matter" not in found[0].hint and "msgstr" in found[0].hint

@@ -7,6 +7,17 @@ English pages also get a Flesch reading-ease score (textstat 0.7.8, which
 works offline; its formula is for English only, so other languages get the
 length rules only). A page opts out with `readability_exempt: "reason"` in
 its front matter.
+
+Script-aware, and honest about what it cannot measure: sentences end at the
+full stops of each script (Urdu `۔` and `؟`, Gurmukhi `।`, Latin `.!?`), so
+paragraph length in sentences is measured in every language. Sentence length
+in *words* is not measured for Urdu and Panjabi: both write postpositions and
+auxiliaries as separate words (Urdu کے، میں، ہے; Gurmukhi ਦੇ, ਵਿੱਚ, ਹੈ), so a
+sentence as short as its English source counts far more words, and a limit
+set for English would flag good translations. Their sentence length is
+judged on the English source, which the English build measures. Findings on a
+translated page name the PO file and the line of the translation (`msgstr`),
+never the English front matter.
 """
 
 from __future__ import annotations
@@ -22,6 +33,10 @@ from signpost.findings import Finding, warning
 
 CHECK = "readability"
 READING_EASE_LANGUAGES = ("en",)
+#: Languages whose word counts are not comparable with English (separately written particles).
+NO_WORD_LIMIT_LANGUAGES = ("ur", "pa")
+NOT_MEASURED_NOTE = ("sentence length in words is not measured in {language}: separately written particles "
+                     "make word counts incomparable with English; paragraph length in sentences is measured")
 # Full stops of the site's languages: Latin, Urdu (۔ and ؟) and Gurmukhi (।).
 # A label and a colon before a capital ("Riverside Law Centre: Free advice ...") also ends a sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])[\"'”’)\]]*\s+|(?<=\S)\s?:\s+(?=[A-Z])")
@@ -50,6 +65,7 @@ class Readability:
     reading_ease: float | None = None
     long_sentences: list[tuple[str, int]] = field(default_factory=list)    # (sentence, words)
     long_paragraphs: list[tuple[str, int]] = field(default_factory=list)   # (paragraph, sentences)
+    not_measured: str | None = None  # what this language's text cannot honestly be measured for
 
     @property
     def words_per_sentence(self) -> float:
@@ -90,13 +106,17 @@ def measure(paragraphs: list[str], language: str, settings: ReadabilitySettings 
             ) -> Readability:
     """Word and sentence counts, the sentences and paragraphs over the limits, and reading ease."""
     result = Readability()
+    base = language.split("_")[0].split("-")[0]
+    word_limit = base not in NO_WORD_LIMIT_LANGUAGES
+    if not word_limit:
+        result.not_measured = NOT_MEASURED_NOTE.format(language=language)
     for paragraph in paragraphs:
         sentences = split_sentences(paragraph)
         result.sentences += len(sentences)
         for sentence in sentences:
             words = count_words(sentence)
             result.words += words
-            if words > settings.max_sentence_words:
+            if word_limit and words > settings.max_sentence_words:
                 result.long_sentences.append((sentence, words))
         if len(sentences) > settings.max_paragraph_sentences:
             result.long_paragraphs.append((paragraph, len(sentences)))
@@ -109,26 +129,32 @@ def readability_findings(result: Readability, page: PageSource,
                          settings: ReadabilitySettings = ReadabilitySettings()) -> list[Finding]:
     """Warnings naming the file, line and sentence (exempt pages are never measured)."""
     lines = SourceLines(page.markdown)
-    catalog_lines = SourceLines(page.catalog_text) if page.catalog_text else None
+    translated = bool(page.catalog)
+    entries = catalog_entries(page.catalog_text) if translated else []
 
     def where(text: str) -> tuple[str, int | None]:
-        return page.locate(lines, catalog_lines, lambda source: _line_of_text(source, text))
+        if translated:
+            # A translated page's text is in its PO file: point there even when the line is not found.
+            return page.catalog, _entry_line(entries, text)
+        return page.file, _line_of_text(lines, text)
 
     findings = []
-    for sentence, words in result.long_sentences:
+    for sentence, words in dict.fromkeys(result.long_sentences):
         file, line = where(sentence)
         findings.append(warning(
             file, f'a sentence has {words} words (more than {settings.max_sentence_words}): "{_clip(sentence)}"',
-            line=line, field="sentence", check=CHECK,
-            hint="split it into two or more shorter sentences; or, if the page must use long sentences, add "
+            line=line, field="msgstr" if translated else "sentence", check=CHECK,
+            hint="split the translation (msgstr) into two or more shorter sentences" if translated else
+                 "split it into two or more shorter sentences; or, if the page must use long sentences, add "
                  '`readability_exempt: "why"` to its front matter'))
-    for paragraph, sentences in result.long_paragraphs:
+    for paragraph, sentences in dict.fromkeys(result.long_paragraphs):
         file, line = where(paragraph)
         findings.append(warning(
             file, f'a paragraph has {sentences} sentences (more than {settings.max_paragraph_sentences}): '
                   f'"{_clip(paragraph)}"',
-            line=line, field="paragraph", check=CHECK,
-            hint="break it into shorter paragraphs, or turn it into a list"))
+            line=line, field="msgstr" if translated else "paragraph", check=CHECK,
+            hint="shorten the translation (msgstr), or ask for the English paragraph to be split" if translated
+            else "break it into shorter paragraphs, or turn it into a list"))
     if result.reading_ease is not None and result.reading_ease < settings.min_reading_ease:
         findings.append(warning(
             page.file, f"the page's reading ease is {result.reading_ease} (Flesch); the site aims for "
@@ -145,6 +171,36 @@ def _flesch_reading_ease(text: str) -> float:
 
 def _clip(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def catalog_entries(catalog_text: str) -> list[tuple[int, str]]:
+    """(line, joined text) of each msgstr of a PO file: PO wraps a translation over quoted lines."""
+    entries: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    for number, raw in enumerate(catalog_text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("msgstr"):
+            current = [line.split(" ", 1)[1] if " " in line else '""']
+            entries.append((number, ""))
+        elif line.startswith('"') and current is not None:
+            current.append(line)
+        else:
+            current = None
+            continue
+        entries[-1] = (entries[-1][0], "".join(part.strip()[1:-1] for part in current).replace('\\"', '"'))
+    return [(number, text) for number, text in entries if text]
+
+
+def _entry_line(entries: list[tuple[int, str]], text: str) -> int | None:
+    """The msgstr line whose translation holds the most of `text`'s words (Markdown marks aside)."""
+    words = [word.strip("*_`[]()") for word in text.split()]
+    best, best_score = None, 0
+    for number, entry in entries:
+        plain = re.sub(r"\]\([^)]*\)|[*_`\[\]]", " ", entry)
+        score = sum(1 for word in words if word and word in plain)
+        if score > best_score:
+            best, best_score = number, score
+    return best if best_score >= max(1, len(words) // 2) else None
 
 
 def _line_of_text(lines: SourceLines, text: str) -> int | None:

@@ -47,19 +47,25 @@ def run(args) -> int:
 
 def _table(status, day) -> str:
     lines = []
-    header = f"{'page':<44} {'done':>6} {'transl.':>8} {'fuzzy':>6} {'untr.':>6} {'broken':>7}  note"
+    header = (f"{'page':<44} {'done':>6} {'transl.':>8} {'review.':>8} {'draft':>6} {'fuzzy':>6} {'untr.':>6} "
+              f"{'broken':>7}  note")
     for language in status.languages():
         totals = status.totals(language)
         lines.append(f"== {language}: {totals['percent']:.1f}% of {totals['total']} messages translated, "
-                     f"{totals['complete_pages']} of {totals['pages']} pages complete")
+                     f"{totals['complete_pages']} of {totals['pages']} pages complete; "
+                     f"{totals['reviewed']} reviewed by a person, {totals['drafts']} machine drafts")
         lines.append(header)
         for page in [p for p in status.pages if p.language == language] + \
                 [p for p in status.interface if p.language == language]:
             note = "complete" if page.complete else ("no translation" if not page.has_translation else "")
             if page.fuzzy_since:
                 note = (note + "; " if note else "") + f"outdated {page.outdated_days(day)} days"
-            lines.append(f"{page.path:<44} {page.percent:>5.1f}% {page.translated:>8} {page.fuzzy:>6} "
-                         f"{page.untranslated:>6} {page.broken:>7}  {note}")
+            if page.in_grace and page.grace_ends:
+                note += f" (previous translation shown until {page.grace_ends.isoformat()})"
+            if page.grace_expired:
+                note += f"; {page.grace_expired} past the grace period"
+            lines.append(f"{page.path:<44} {page.percent:>5.1f}% {page.translated:>8} {page.reviewed:>8} "
+                         f"{page.drafts:>6} {page.fuzzy:>6} {page.untranslated:>6} {page.broken:>7}  {note}")
         lines.append("")
     if status.orphans:
         lines.append("Catalogs of pages that no longer exist:")

@@ -2,8 +2,9 @@
 
 The same findings as the build: unknown locales in mkdocs.yml, malformed PO
 files, translations that break integrity (links, emails, phone numbers,
-numbers, Markdown), interface catalogs with changed placeholders, and
-catalogs of pages that no longer exist.
+numbers, Markdown), interface catalogs with changed placeholders,
+catalogs of pages that no longer exist, and glossary terms translated
+differently from `translations/<lang>/glossary.csv`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from signpost.l10n import INTERFACE_CATALOG
 from signpost.sources import translatable_pages
 from signpost.translations.catalogs import catalog_path, load_page_catalog
 from signpost.translations.extract import orphan_findings
+from signpost.translations.glossary import glossary_findings
 from signpost.settings import unknown_locale_findings
 
 
@@ -27,5 +29,6 @@ def check_model(model) -> list[Finding]:
             po = catalog_path(settings.translations_dir, language, content_path)
             findings += load_page_catalog(po, language).findings
         findings += load_page_catalog(settings.translations_dir / language / INTERFACE_CATALOG, language).findings
+        findings += glossary_findings(settings.translations_dir, language)
     findings += orphan_findings(settings, model, languages)
     return findings

@@ -39,6 +39,7 @@ from signpost.settings import unknown_locale_findings
 from signpost.translations.status import page_status
 from signpost.translations import notices
 from signpost.translations.grace import GraceTranslator
+from signpost.translations.glossary import glossary_findings
 from signpost.today import today
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -68,6 +69,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             self.untranslated_urls = set()
             self._check_languages(config)
             SESSION.add(orphan_findings(self.settings, self.model, build_languages(config)))
+            for language in self.settings.target_languages:
+                SESSION.add(glossary_findings(self.settings.translations_dir, language))
         if self.language != self.default:
             SESSION.add(l10n.interface_findings(self.language))
         if self.extension not in config.markdown_extensions:
