@@ -18,6 +18,8 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.dates import get_day_names
 
+from signpost.plurals import plural_categories, plural_forms_header, plural_index  # noqa: F401 (re-exported)
+
 # catalogs.py owns the file name and the reader; l10n only asks it (no import back, so no circle).
 from signpost.facts.references import resolve as resolve_references
 from signpost.facts.registry import load_facts
@@ -109,52 +111,6 @@ def plural_templates(language: str, singular: str, plural: str) -> dict[str, str
     result = {category: strings[min(index, len(strings) - 1)] for index, category in enumerate(categories)}
     result.setdefault("other", strings[-1])
     return result
-
-
-def plural_categories(language: str) -> tuple[str, ...]:
-    """The CLDR plural categories whole numbers fall into, in gettext's order (pl: one, few, many)."""
-    return _plural_rule(language)[0]
-
-
-def plural_index(language: str, count: int) -> int:
-    """Which `msgstr[i]` a count takes in `language` (CLDR rules; the last form for anything else)."""
-    categories, rule = _plural_rule(language)
-    category = rule(count)
-    return categories.index(category) if category in categories else len(categories) - 1
-
-
-def plural_forms_header(language: str) -> str:
-    """The gettext `Plural-Forms` header from CLDR's rules for whole numbers.
-
-    babel's own table says `n != 1` for languages it does not list and is not CLDR
-    for some it does (Panjabi: 0 is singular in CLDR). CLDR's `other` category is
-    kept only when a whole number can reach it (Polish uses it for fractions only,
-    so Polish has 3 forms, as Polish PO files always have).
-    """
-    from babel.plural import PluralRule, to_gettext
-    categories, rule = _plural_rule(language)
-    kept = {tag: rule.rules[tag] for tag in categories[:-1]}
-    return _simplified(to_gettext(PluralRule(kept)))
-
-
-def _simplified(expression: str) -> str:
-    # babel compiles CLDR's "v = 0" (no decimals) to `(0 == 0)`: always true for whole numbers.
-    for always, replacement in ((" && ((0 == 0))", ""), ("((0 == 0)) && ", ""), ("(!((0 == 0))) || ", "")):
-        expression = expression.replace(always, replacement)
-    return expression
-
-
-_PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
-_PLURAL_CACHE: dict[str, tuple] = {}
-
-
-def _plural_rule(language: str):
-    if language not in _PLURAL_CACHE:
-        rule = Locale.parse("en" if language == "en" else language).plural_form
-        reached = {rule(number) for number in range(0, 1001)}
-        categories = tuple(tag for tag in _PLURAL_ORDER if tag in reached)
-        _PLURAL_CACHE[language] = (categories, rule)
-    return _PLURAL_CACHE[language]
 
 
 def _key(context: str | None, message: str) -> str:

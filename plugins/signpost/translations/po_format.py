@@ -25,6 +25,8 @@ import io
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import denormalize, normalize, write_po
 
+from signpost.plurals import plural_forms_header
+
 WIDTH = 76
 _MARKER = "signpost-previous-"
 
@@ -99,7 +101,6 @@ def _with_previous_lines(text: str, previous: dict[str, list[str]]):
 
 def cldr_plural_forms(language: str) -> str:
     """The `Plural-Forms` header for `language`, from CLDR's rules for whole numbers (pl: 3 forms, pa: 2)."""
-    from signpost.l10n import plural_forms_header
     return plural_forms_header(language)
 
 
