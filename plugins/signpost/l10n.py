@@ -119,6 +119,5 @@ def _key(context: str | None, message: str) -> str:
 
 
 def _interface_plurals(translations_dir: str, language: str) -> dict[str, tuple[str, ...]]:
-    from signpost.translations.catalogs import load_page_catalog
     catalog = load_page_catalog(Path(translations_dir) / language / INTERFACE_CATALOG, language)
     return catalog.plurals
