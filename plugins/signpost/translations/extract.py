@@ -258,7 +258,7 @@ def _new_catalog(language: str, subject: str, today: dt.date) -> Catalog:
     name = Locale.parse(language).english_name
     header = (f"# {name} translation of {subject}.\n"
               "# Keep link targets, emails, phone numbers and numbers as in the msgid.\n"
-              "# Fuzzy translations are not published. See docs/translators.md.\n#")
+              "# Fuzzy translations are published only during the grace period. See docs/translators.md.\n#")
     return Catalog(locale=language, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
                    header_comment=header, copyright_holder="Riverside Youth Information and Advice Service",
                    msgid_bugs_address=TEAM_ADDRESS, language_team=f"{name} translators <{TEAM_ADDRESS}>",
