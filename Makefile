@@ -30,8 +30,12 @@ $(NODE_STAMP): package.json package-lock.json
 site: setup
 	$(BIN)/signpost build
 
+# make serve LANG=ur ADDR=127.0.0.1:8001: one language, reloaded page by page.
+# (LANG is only taken from the command line: the environment's LANG is a locale.)
+ADDR ?= 127.0.0.1:8000
+PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
 serve: setup
-	$(BIN)/python -m $(ENGINE) serve --livereload
+	$(BIN)/signpost serve --addr $(ADDR) --lang $(PREVIEW_LANG)
 
 check: $(PY_STAMP)
 	$(BIN)/signpost check

@@ -15,7 +15,7 @@ import sys
 
 # (words, module): `signpost report coverage` -> signpost.commands.report_coverage
 COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
-    (("check",), "check", "Validate all content without building the site (fast; same findings as the build)."),
+    (("check",), "check", "Every finding the build would report, without publishing (cached until an input changes)."),
     (("build",), "build", "Build the site into a temporary folder and replace site/ only when it succeeded."),
     (("new", "page"), "new_page", "Write a new page with all required metadata filled in."),
     (("new", "service"), "new_service", "Write a new directory service file with a fresh id."),
@@ -30,6 +30,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("report", "facts"), "report_facts", "Every fact with its source, verification date and where it is used."),
     (("report", "readability"), "report_readability", "Reading-ease and sentence-length table per page."),
     (("report", "digest"), "report_digest", "Markdown digest for owners: overdue and due within 30 days."),
+    (("serve",), "serve", "Live preview of one language that shows a saved page within seconds."),
     (("a11y",), "a11y", "Run the browser accessibility check (pa11y in Chromium) over the built site."),
     (("publish",), "publish", "Publish a checked site/ to a folder atomically (refuses a build with findings)."),
 ]

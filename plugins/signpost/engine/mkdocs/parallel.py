@@ -123,19 +123,40 @@ def site_languages(config_file: Path) -> tuple[list[str], str]:
     return languages, default
 
 
+@dataclass
+class Outcome:
+    """What a build found and whether it produced a complete site."""
+
+    returncode: int
+    report: Report
+    output: str
+
+
 def build(mkdocs_command: list[str], config_file: Path, staging: Path, jobs: int, **popen_options) -> int:
-    """Build into `staging` with up to `jobs` workers; 0 when the build succeeded with no error.
+    """Build into `staging` with up to `jobs` workers, print every finding once; 0 on success.
 
     `popen_options` go to every MkDocs process (the publishing lock is passed on that way).
     """
+    outcome = run(mkdocs_command, config_file, staging, jobs, **popen_options)
+    sys.stderr.write(outcome.output)
+    _print_findings(outcome.report)
+    return outcome.returncode
+
+
+def run(mkdocs_command: list[str], config_file: Path, staging: Path, jobs: int, **popen_options) -> Outcome:
+    """Build into `staging` with up to `jobs` workers; the findings are returned, not printed.
+
+    One job is one worker with every language: the findings travel the same
+    way, so `signpost build` and `signpost check` report them identically.
+    """
     languages, default = site_languages(config_file)
-    shares = language_shares(languages, default, jobs)
-    if len(shares) < 2:
-        return subprocess.run(mkdocs_command + ["-d", str(staging)], **popen_options).returncode
+    shares = language_shares(languages, default, jobs) if languages else [[]]
     workers = [Worker(share, staging.with_name(f"{staging.name}-worker{index}"),
                       staging.with_name(f"{staging.name}-worker{index}.json")) for index, share in enumerate(shares)]
     for worker in workers:
-        env = {**os.environ, WORKER_LANGUAGES: ",".join(worker.languages), FINDINGS_FILE: str(worker.findings)}
+        env = {**os.environ, FINDINGS_FILE: str(worker.findings)}
+        if len(workers) > 1:
+            env[WORKER_LANGUAGES] = ",".join(worker.languages)
         worker.process = subprocess.Popen(mkdocs_command + ["-d", str(worker.site)], env=env,
                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                           **popen_options)
@@ -143,13 +164,10 @@ def build(mkdocs_command: list[str], config_file: Path, staging: Path, jobs: int
         worker.output, _ = worker.process.communicate()
     try:
         report = _merged_findings(workers)
-        for worker in workers:
-            sys.stderr.write(worker.output)
-        _print_findings(report)
         failed = any(worker.process.returncode != 0 for worker in workers) or bool(report.errors)
         if not failed:
             _merge_sites(workers, staging, languages)
-        return 1 if failed else 0
+        return Outcome(1 if failed else 0, report, "".join(worker.output for worker in workers))
     finally:
         for worker in workers:
             shutil.rmtree(worker.site, ignore_errors=True)
@@ -193,6 +211,14 @@ def _print_findings(report: Report) -> None:
 
 
 def _merge_sites(workers: list[Worker], staging: Path, languages: list[str]) -> None:
+    if len(workers) == 1:
+        shutil.rmtree(staging, ignore_errors=True)
+        workers[0].site.rename(staging)
+        return
+    _merge_worker_sites(workers, staging, languages)
+
+
+def _merge_worker_sites(workers: list[Worker], staging: Path, languages: list[str]) -> None:
     """The default language's site, with each other worker's language folders moved in by rename.
 
     Two site-wide files are written from what each worker saw of its own

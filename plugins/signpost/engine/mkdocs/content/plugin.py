@@ -6,7 +6,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from signpost.engine.mkdocs import parallel
+from signpost.engine.mkdocs import engine_warnings, parallel
+from signpost.engine.mkdocs.preview import apply_preview_language
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.facts.checks import check_model as check_facts
 from signpost.findings import Severity
@@ -37,6 +38,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return config
         if not is_inner_language_build(config):
             SESSION.reset()
+            engine_warnings.capture()
+            if SESSION.serving:
+                apply_preview_language(config)
         try:
             today()
         except BadTodayError as problem:
@@ -120,6 +124,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # languages, so every language's findings are in before we report.
         if not self.config.enabled or is_inner_language_build(config):
             return
+        self._add_engine_warnings()
         report = SESSION.report
         if not len(report):
             return
@@ -137,7 +142,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The engine can abort first (a strict-mode broken link in one
         # language): still show every finding collected so far, once.
         if self.config.enabled and not SESSION.serving:
+            self._add_engine_warnings()
             self._log_findings_once()
+
+    def _add_engine_warnings(self) -> None:
+        if self.model is not None:
+            SESSION.add(engine_warnings.findings(self.model.content_dir, self.model.display_prefix))
 
     def _log_findings_once(self) -> None:
         if SESSION.reported:

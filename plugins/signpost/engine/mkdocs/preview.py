@@ -1,0 +1,29 @@
+"""One language in `mkdocs serve`: mkdocs-static-i18n's own `build_only_locale`, set per process.
+
+`build_only_locale` builds one language at the site root, which is what a
+preview wants and what a published site must never be (so `mkdocs.yml` keeps
+every language). `signpost serve --lang xx` sets `SIGNPOST_PREVIEW_LANGUAGE`;
+the content plugin applies it in `on_config` (before static-i18n's own
+`on_config`) exactly as static-i18n's config validation applies
+`build_only_locale`.
+"""
+
+from __future__ import annotations
+
+import os
+
+PREVIEW_LANGUAGE = "SIGNPOST_PREVIEW_LANGUAGE"
+
+
+def apply_preview_language(config) -> str | None:
+    """Restrict the build to the preview language; its name, or None when not previewing one."""
+    language = os.environ.get(PREVIEW_LANGUAGE)
+    i18n = config.plugins.get("i18n")
+    if not language or i18n is None:
+        return None
+    if language not in [lang.locale for lang in i18n.config.languages]:
+        return None  # an unknown language previews them all rather than none
+    i18n.config.build_only_locale = language
+    for lang in i18n.config.languages:
+        lang.default = lang.build = lang.locale == language
+    return language
