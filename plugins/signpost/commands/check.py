@@ -10,7 +10,8 @@ Why a cache rather than a faster, separate checker: a second checker is
 exactly what drifted from the build before. The findings are stored under
 a hash of every input (content, data, translations, mkdocs.yml, the theme
 and signpost's own code, and "today"); a run with nothing changed answers
-from the cache at once.
+from the cache at once. A folder without `mkdocs.yml` cannot be built: there
+the check runs the content model's own checks only.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 from signpost.annotations import github_annotations
-from signpost.commands._common import print_report
+from signpost.commands._common import add_project_arguments, load_project_model, print_report
 from signpost.findings import Finding, Report, Severity
 from signpost.today import BadTodayError, today
 
@@ -34,6 +35,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def configure(parser) -> None:
+    add_project_arguments(parser)
     parser.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("--format", choices=["text", "json", "github"], default="text",
@@ -55,7 +57,9 @@ def run(args) -> int:
     cached = root / CACHE_DIR / f"{key}.json"
     report = None if args.no_cache else _cached_report(cached)
     engine_failed = False
-    if report is None:
+    if not args.config_file.is_file():
+        report = _model_report(args)  # no site to build (a content folder on its own): the model's checks
+    elif report is None:
         report, engine_failed, output = _build_report(root, args)
         if engine_failed and not report.errors:
             sys.stderr.write(output[-4000:])  # the engine stopped before signpost could report: say why
@@ -69,6 +73,15 @@ def run(args) -> int:
         print_report(report)
     failing = engine_failed or report.errors or (args.strict and report.warnings)
     return 1 if failing else 0
+
+
+def _model_report(args) -> Report:
+    from signpost.checks import model_checks
+    model = load_project_model(args.content, args.data)
+    report = model.report
+    for check in model_checks():
+        report.extend(check(model))
+    return report
 
 
 def _build_report(root: Path, args) -> tuple[Report, bool, str]:
