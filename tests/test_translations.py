@@ -336,8 +336,21 @@ def test_orphan_catalog_and_status_report(fixture_site):
     urdu = next(p for p in data["pages"] if p["language"] == "ur" and p["path"] == "charter/index.md")
     assert urdu["translated"] == 0 and urdu["untranslated"] == 8
     assert data["orphans"] == ["translations/pl/old-page.po"]
+    assert (charter["reviewed"], charter["drafts"]) == (5, 0)
     table = site.signpost("translations", "status").stdout
-    assert re.search(r"charter/index.md\s+62.5%\s+5\s+0\s+3", table), table
+    assert re.search(r"charter/index.md\s+62.5%\s+5\s+5\s+0\s+0\s+3", table), table
+    # Marked as a machine draft (a translator comment in the header): readers are told, status counts drafts.
+    po = site.root / "translations/pl/charter/index.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        "\nmsgid \"\"", "\n# machine-draft: made by a language model.\nmsgid \"\"", 1), encoding="utf-8")
+    data = json.loads(site.signpost("translations", "status", "--json").stdout)
+    charter = next(p for p in data["pages"] if p["language"] == "pl" and p["path"] == "charter/index.md")
+    assert (charter["reviewed"], charter["drafts"]) == (0, 5)
+    html = site.build().html("pl/charter/")
+    notice = html.split('class="signpost-draft-notice', 1)[1].split("</div>", 1)[0]
+    assert "A computer made this translation" in notice or "komputer" in notice
+    assert 'hreflang="en"' in notice
+    assert "signpost-draft-notice" not in site.build().html("ur/charter/")  # nothing published in Urdu
 
 
 def test_unknown_locale_is_a_finding_not_a_crash(fixture_site):
