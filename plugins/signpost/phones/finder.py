@@ -1,0 +1,102 @@
+"""Find UK phone numbers in running text, as written, with their E.164 form and their kind.
+
+`phonenumbers` (Google's libphonenumber) does the finding; hand-written here is only what it
+cannot know: Ofcom's drama ranges (07700 900xxx, used in the sample content) are not "valid"
+numbers to it, and whether a number is for calls or only for texts depends on the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+REGION = "GB"
+
+# Words that say how a number is used, in every language the site is translated into. The
+# nearest one before the number (in the same paragraph, list item or table row) decides;
+# translations often keep the English word ("SMS"), so all lists apply to every language.
+TEXT_WORDS = (
+    "text", "texts", "texting", "sms", "txt",                      # en
+    "ٹیکسٹ", "ایس ایم ایس", "میسج", "پیغام",                        # ur
+    "ਟੈਕਸਟ", "ਐਸਐਮਐਸ", "ਸੁਨੇਹਾ", "ਮੈਸੇਜ",                          # pa
+    "esemes", "wiadomość", "napisz",                               # pl
+    "mesaj", "scrie",                                              # ro
+)
+CALL_WORDS = (
+    "phone", "call", "ring", "tel", "telephone", "dial", "helpline", "freephone",
+    "فون", "کال", "ٹیلیفون",
+    "ਫ਼ੋਨ", "ਫੋਨ", "ਕਾਲ",
+    "zadzwoń", "dzwoń", "telefon",
+    "sună", "suna", "apel", "apelează",
+)
+# Short numbers (999, NHS 111, 116 123) are linked only after a word that makes them a number
+# to call, so that "999" in "£999" or a year-like figure is left alone.
+_SHORT = re.compile(r"(?<![\d£$€.,])(999|112|111|101|105|116 ?\d{3})(?![\d.,]\d)")
+_SHORT_CUE = re.compile(r"(?:" + "|".join(map(re.escape, CALL_WORDS + ("nhs",))) + r")[^.!?\d]{0,30}$",
+                        re.IGNORECASE)
+_UK_WRITTEN = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)\d[\d\s-]{8,12}$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class PhoneMention:
+    """A number found in a text: where, as written, as E.164, and whether it takes calls."""
+
+    start: int
+    end: int
+    text: str
+    e164: str
+    text_only: bool
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.e164}"
+
+
+def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
+    """Every phone number in `text`, in order. `context_before` is the text of the same block
+    (paragraph, list item, table row) before `text`: it can hold the word that says "text"."""
+    found: list[PhoneMention] = []
+    for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.POSSIBLE):
+        if not _is_real_number(match.raw_string, match.number):
+            continue
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        found.append(PhoneMention(match.start, match.end, match.raw_string, e164,
+                                  _is_text_only(context_before + text[:match.start])))
+    for match in _SHORT.finditer(text):
+        if any(m.start <= match.start() < m.end for m in found):
+            continue
+        number = match.group(1)
+        if not _SHORT_CUE.search(context_before + text[:match.start()]):
+            continue
+        if not shortnumberinfo.is_valid_short_number_for_region(phonenumbers.parse(number, REGION), REGION):
+            continue
+        found.append(PhoneMention(match.start(), match.end(), number, number.replace(" ", ""),
+                                  _is_text_only(context_before + text[:match.start()])))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _is_real_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    # POSSIBLE leniency also matches dates and amounts ("12 01 2026"): keep valid numbers, and
+    # numbers written the UK way (0... or +44...) with a full national number (Ofcom drama ranges).
+    if phonenumbers.is_valid_number(number):
+        return True
+    return bool(_UK_WRITTEN.match(raw.strip())) and len(str(number.national_number)) == 10
+
+
+def _is_text_only(before: str) -> bool:
+    """True when the nearest how-to-use word before the number is a texting word."""
+    words = [w.lower() for w in _WORD.findall(before)]
+    lowered = before.lower()
+    for word in reversed(words):
+        if word in TEXT_WORDS:
+            return True
+        if word in CALL_WORDS:
+            return False
+    # Several-word terms ("ایس ایم ایس") and words \w splits oddly (combining marks).
+    positions = [(lowered.rfind(w), True) for w in TEXT_WORDS] + [(lowered.rfind(w), False) for w in CALL_WORDS]
+    best = max(positions, key=lambda p: p[0])
+    return best[0] >= 0 and best[1]
