@@ -95,13 +95,13 @@ def test_no_page_breaks_the_policy_in_a_real_browser(browser, base_url, language
         for kind, path in PAGE_TYPES.items():
             url = base_url + language_root(language) + path
             page.goto(url, wait_until="load")
-            page.wait_for_function("document.body.classList.length >= 0")
             if kind == "home":
                 # The menu drawer, and a search: the search worker and index load under the policy.
-                page.click('label[for="__drawer"]')
-                page.click('label[for="__search"]')
-                page.fill('input[data-md-component="search-query"]', "help")
-                page.wait_for_function("document.querySelector('.md-search-result__list').children.length > 0")
+                page.click('.md-header label[for="__drawer"]')
+                page.keyboard.press("Escape")
+                page.click('.md-header label[for="__search"]')
+                page.locator('input[data-md-component="search-query"]').press_sequentially("help")
+                page.locator(".md-search-result__list > *").first.wait_for(state="attached")
             violations = page.evaluate("window.__violations")
             problems += [f"{kind} ({url}): {v}" for v in violations]
     finally:

@@ -37,6 +37,8 @@ CALL_WORDS = (
 _SHORT = re.compile(r"(?<![\d£$€.,])(999|112|111|101|105|116 ?\d{3})(?![\d.,]\d)")
 _SHORT_CUE = re.compile(r"(?:" + "|".join(map(re.escape, CALL_WORDS + ("nhs",))) + r")[^.!?\d]{0,30}$",
                         re.IGNORECASE)
+# Urdu and Panjabi put the verb after the number ("999 پر کال کریں": "call on 999").
+_SHORT_CUE_AFTER = re.compile(r"^[^.!?\d۔।]{0,12}(?:" + "|".join(map(re.escape, CALL_WORDS)) + ")", re.IGNORECASE)
 _UK_WRITTEN = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)\d[\d\s-]{8,12}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -70,7 +72,8 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
         if any(m.start <= match.start() < m.end for m in found):
             continue
         number = match.group(1)
-        if not _SHORT_CUE.search(context_before + text[:match.start()]):
+        if not (_SHORT_CUE.search(context_before + text[:match.start()])
+                or _SHORT_CUE_AFTER.match(text[match.end():])):
             continue
         if not shortnumberinfo.is_valid_short_number_for_region(phonenumbers.parse(number, REGION), REGION):
             continue

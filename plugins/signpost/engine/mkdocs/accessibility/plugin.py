@@ -18,6 +18,7 @@ from signpost.accessibility.readability import (ReadabilitySettings, measure, pa
                                                 readability_findings)
 from signpost.l10n import direction
 from signpost.engine.mkdocs.material import insert_at_content_top
+from signpost.engine.mkdocs.not_found import NOT_FOUND, place_not_found_page
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
 from signpost.templating import theme_text
@@ -77,6 +78,12 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             # The content plugin's preview box is drawn before the page is rendered; ours come after.
             insert_at_content_top(rendered.content, findings_box_html(findings))
             rendered.changed = True
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != NOT_FOUND:
+            return output
+        return place_not_found_page(output, language=current_language(config),
+                                    default=default_language(config), site_dir=config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.checks:
