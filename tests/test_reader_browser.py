@@ -147,9 +147,8 @@ def test_numbers_are_tap_to_call_links_that_read_left_to_right(phone, base_url, 
     first = phone.locator(".md-content a[href='tel:+441134960123']").first
     assert first.evaluate(DIGIT_GROUPS_ON_SCREEN) == "0113 496 0123"
     assert first.evaluate("(a) => getComputedStyle(a).direction") == "ltr"
-    # A text line is marked and is not a call link.
-    text_only = phone.locator(".md-content .sp-phone--text-only").all_text_contents()
-    assert any("07700 900123" in t for t in text_only)
+    # A text line is a text (sms:) link, not a call link.
+    assert phone.locator(".md-content a[href='sms:+447700900123']").count() >= 1
     assert phone.locator(".md-content a[href='tel:+447700900123']").count() == 0
 
 
@@ -254,7 +253,10 @@ def test_pages_print_cleanly(phone, base_url, language, tmp_path):
         pytest.fail("pdftotext is missing: apt-get install -y poppler-utils")
     phone.goto(base_url + language_root(language) + PAGE_TYPES["service"], wait_until="networkidle")
     exit_text = phone.locator("[data-signpost-exit-link]").inner_text().strip()
-    menu_text = phone.locator(".md-nav--primary .md-nav__title").first.inner_text().strip()
+    article = " ".join(phone.locator(".md-content").inner_text().split())
+    menu_only = [t for t in (" ".join(x.split()) for x in phone.locator(".md-nav--primary .md-nav__link").all_inner_texts())
+                 if len(t) > 3 and t not in article]
+    assert menu_only
     assert phone.locator(".md-content a[href^='https://']").count() > 0
     outbound = phone.locator(".md-content a[href^='https://']").first.get_attribute("href")
     pdf = tmp_path / "page.pdf"
@@ -264,8 +266,8 @@ def test_pages_print_cleanly(phone, base_url, language, tmp_path):
     flat = " ".join(text.split())
     assert exit_text not in flat, "the exit bar is printed"
     assert phone.locator(".md-content h1").inner_text().split()[0] in flat
-    if language == "en":
-        assert menu_text not in flat.replace(phone.locator(".md-content h1").inner_text(), ""), "navigation printed"
-        assert "Search" not in flat
+    if language == "en":   # pdftotext gives Latin text back reliably; Urdu text comes out reordered
+        assert [t for t in menu_only if t in flat] == [], "navigation printed"
+        assert "Skip to main content" not in flat and "Tell us what you think" not in flat
     if outbound:
         assert outbound.split("//")[1].rstrip("/")[:20] in flat.replace(" ", ""), "link address not printed"

@@ -46,7 +46,9 @@ def test_section_menu_labels_are_proper_titles(built):
 def test_every_number_in_the_text_is_linked_or_marked_text_only(built, url_path):
     tree = LexborHTMLParser(built.html(url_path))
     content = tree.css_first("article.md-content__inner")
-    for node in content.css(".sp-phone, a[href^='tel:'], script, code"):
+    # Numbers inside other links (a website called "NHS 111") cannot be links themselves; the
+    # "Get help now" box (facts) names each line ("NHS 111") beside its call link.
+    for node in content.css("a, script, code, .signpost-help-now strong"):
         node.decompose()
     left = find_phones(content.text(separator=" "))
     assert left == [], f"unlinked numbers: {[m.text for m in left]}"
@@ -55,9 +57,9 @@ def test_every_number_in_the_text_is_linked_or_marked_text_only(built, url_path)
 @pytest.mark.parametrize("url_path", ["about/contact/", "ur/about/contact/"])
 def test_call_links_are_e164_and_text_lines_are_not_calls(built, url_path):
     tree = LexborHTMLParser(built.html(url_path))
-    calls = {a.attributes["href"]: a.text().strip("\u2066\u2069 ") for a in tree.css("article a.sp-phone")}
-    assert calls["tel:+441134960123"] == "0113 496 0123"
-    assert "tel:+447700900123" not in calls
-    text_only = [s.text().strip("\u2066\u2069 ") for s in tree.css("article .sp-phone--text-only")]
-    assert "07700 900123" in text_only
-    assert all(s.attributes.get("dir") == "ltr" for s in tree.css("article .sp-phone"))
+    links = {a.attributes["href"]: a.text().strip("\u2066\u2069 ") for a in tree.css("article a[href^='tel:'], "
+                                                                                  "article a[href^='sms:']")}
+    assert links["tel:+441134960123"] == "0113 496 0123"
+    assert "tel:+447700900123" not in links
+    assert links["sms:+447700900123"] == "07700 900123"
+    assert all(a.attributes.get("dir") == "ltr" for a in tree.css("article a.sp-phone"))

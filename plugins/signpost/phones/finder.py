@@ -55,7 +55,7 @@ class PhoneMention:
 
     @property
     def href(self) -> str:
-        return f"tel:{self.e164}"
+        return f"sms:{self.e164}" if self.text_only else f"tel:{self.e164}"
 
 
 def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:

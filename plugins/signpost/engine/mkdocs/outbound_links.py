@@ -8,7 +8,10 @@ Enabled in mkdocs.yml: `markdown_extensions: [signpost.engine.mkdocs.outbound_li
 
 from __future__ import annotations
 
+import re
+
 from markdown import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 OUTBOUND_REL = ("noopener", "noreferrer")
@@ -31,9 +34,34 @@ class OutboundLinksProcessor(Treeprocessor):
                 link.set("rel", with_outbound_rel(link.get("rel")))
 
 
+# One start tag of a link to another site, as signpost's own templates write it (Jinja-escaped,
+# double-quoted attributes). Only start tags are touched, never text.
+_OUTBOUND_START_TAG = re.compile(r'<a\s(?P<attrs>[^<>]*?\bhref="(?:https?:)?//[^"]*"[^<>]*)>', re.IGNORECASE)
+_REL = re.compile(r'\brel="([^"]*)"', re.IGNORECASE)
+
+
+def add_outbound_rel(html: str) -> str:
+    """The same `rel` on links inside HTML blocks (directory and help-line blocks from templates),
+    which reach Python-Markdown as raw HTML the tree never shows."""
+    def rewrite(match: re.Match) -> str:
+        attrs = match.group("attrs")
+        rel = _REL.search(attrs)
+        if rel is None:
+            return f'<a {attrs} rel="{with_outbound_rel(None)}">'
+        return "<a " + attrs[:rel.start()] + f'rel="{with_outbound_rel(rel.group(1))}"' + attrs[rel.end():] + ">"
+    return _OUTBOUND_START_TAG.sub(rewrite, html)
+
+
+class RawHtmlOutboundLinks(Postprocessor):
+    def run(self, text: str) -> str:
+        return add_outbound_rel(text)
+
+
 class OutboundLinksExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(OutboundLinksProcessor(md), "signpost_outbound_links", 14)
+        # After "raw_html" (30) has put the HTML blocks back.
+        md.postprocessors.register(RawHtmlOutboundLinks(md), "signpost_outbound_raw_links", 25)
 
 
 def makeExtension(**kwargs) -> OutboundLinksExtension:  # noqa: N802 (Python-Markdown's entry point)
