@@ -7,6 +7,7 @@ sanitiser for editors' pages and the last line of defence for every page.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from signpost.findings import Finding, error
@@ -25,8 +26,15 @@ def model_findings(model) -> list[Finding]:
 
 def files_outside(files, project_root: Path) -> list:
     """Files of the build whose real path leaves the project (symbolic links): never published."""
+    # Only files that sit in the project and lead out of it: the theme and Material's assets may
+    # live elsewhere (an installed package, a test's fixture project) and are not links.
     return [file for file in files
-            if file.abs_src_path and outside_folder_problem(file.abs_src_path, project_root) is not None]
+            if file.abs_src_path and _inside(Path(os.path.abspath(file.abs_src_path)), project_root)
+            and outside_folder_problem(file.abs_src_path, project_root) is not None]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.is_relative_to(Path(os.path.abspath(root)))
 
 
 def sanitise_content(model, source_path: str, html: str) -> str:
