@@ -366,7 +366,9 @@ def test_material_config_rewrite_keeps_json_inside_its_script():
     # Material writes it with Jinja's `tojson` (`<` as \u003c); the rewrite must not undo that.
     page = ('<html><body><script id="__config" type="application/json">'
             + json.dumps(config).replace("<", "\\u003c").replace(">", "\\u003e") + "</script></body></html>")
-    tree = LexborHTMLParser(point_search_at_language(page, "pl"))
+    tree = LexborHTMLParser(page)
+    point_search_at_language(tree, "pl")  # rewrites the parsed page in place (one parse per page)
+    tree = LexborHTMLParser(tree.html)
     scripts = tree.css("script")
     assert len(scripts) == 1
     assert json.loads(scripts[0].text()) == {**config, "base": "pl/"}
