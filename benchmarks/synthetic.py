@@ -14,6 +14,7 @@ Same seed, same corpus: the figures of two runs are comparable.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -137,7 +138,9 @@ def _clone_services(project: Path, wanted: int, rng: random.Random) -> None:
         text = source.read_text(encoding="utf-8")
         slug = f"bench-{number:04d}-{source.stem}"
         text = re.sub(r"(?m)^id: .*$", f"id: {uuid.uuid5(uuid.NAMESPACE_URL, 'bench/' + slug)}", text, count=1)
-        text = re.sub(r"(?m)^name: (.*)$", lambda m: f"name: {m.group(1).strip()} {number}", text, count=1)
+        # The name may be quoted YAML: read it, then write it back as a JSON string (valid YAML).
+        text = re.sub(r"(?m)^name: (.*)$", lambda m: f"name: {json.dumps(f'{yaml.safe_load(m.group(1))} {number}')}",
+                      text, count=1)
         (folder / f"{slug}.md").write_text(text, encoding="utf-8")
 
 
