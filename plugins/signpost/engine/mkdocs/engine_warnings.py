@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from signpost.findings import Finding, error
+from signpost.findings import Finding, error, warning
 
 _DOC_FILE = re.compile(r"Doc file '([^']+)'")
 _LINK = re.compile(r"contains a link '([^']+)'")
@@ -41,19 +41,24 @@ def capture() -> None:
         logger.addHandler(_HANDLER)
 
 
-def findings(content_dir: Path, display_prefix: str) -> list[Finding]:
-    """A finding per distinct engine warning, pointed at the Markdown file and line it names."""
+def findings(content_dir: Path, display_prefix: str, *, strict: bool) -> list[Finding]:
+    """A finding per distinct engine warning, pointed at the Markdown file and line it names.
+
+    Errors in a strict build (`signpost build`, `signpost check`), where the
+    engine itself fails on them; warnings in a lenient one (`--no-strict`, the preview).
+    """
+    report = error if strict else warning
     result: list[Finding] = []
     for record in _HANDLER.records:
         message = record.getMessage()
         page = _DOC_FILE.search(message)
         if page is None:
-            result.append(error("mkdocs.yml", message, field="engine", check="links",
+            result.append(report("mkdocs.yml", message, field="engine", check="links",
                                 hint="see the MkDocs documentation for this warning"))
             continue
         link = _LINK.search(message)
         line = _line_of(content_dir / page.group(1), link.group(1)) if link else None
-        result.append(error(f"{display_prefix}/{page.group(1)}", message, line=line, field="link", check="links",
+        result.append(report(f"{display_prefix}/{page.group(1)}", message, line=line, field="link", check="links",
                             hint="point the link at an existing page or heading: a path relative to this file "
                                  "(`../about/contact.md`), with `#anchor` for a heading on it"))
     return result

@@ -28,6 +28,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     """Loads and validates every page and service; fails the build once at the end."""
 
     model: ContentModel | None = None
+    _strict = True
 
     def on_startup(self, *, command, dirty) -> None:
         SESSION.serving = command == "serve"
@@ -39,6 +40,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not is_inner_language_build(config):
             SESSION.reset()
             engine_warnings.capture()
+            self._strict = bool(config.strict)
             if SESSION.serving:
                 apply_preview_language(config)
         try:
@@ -124,7 +126,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # languages, so every language's findings are in before we report.
         if not self.config.enabled or is_inner_language_build(config):
             return
-        self._add_engine_warnings()
+        self._add_engine_warnings(bool(config.strict))
         report = SESSION.report
         if not len(report):
             return
@@ -142,12 +144,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The engine can abort first (a strict-mode broken link in one
         # language): still show every finding collected so far, once.
         if self.config.enabled and not SESSION.serving:
-            self._add_engine_warnings()
+            self._add_engine_warnings(self._strict)
             self._log_findings_once()
 
-    def _add_engine_warnings(self) -> None:
+    def _add_engine_warnings(self, strict: bool) -> None:
         if self.model is not None:
-            SESSION.add(engine_warnings.findings(self.model.content_dir, self.model.display_prefix))
+            SESSION.add(engine_warnings.findings(self.model.content_dir, self.model.display_prefix, strict=strict))
 
     def _log_findings_once(self) -> None:
         if SESSION.reported:
