@@ -6,9 +6,10 @@ text (`dir="ltr"` isolates it: without it Urdu shows "0113 496 0123" as "0123 49
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from signpost.phones.finder import PhoneMention
+from signpost.templating import render
 
 
 PHONE_CLASS = "sp-phone"
@@ -19,8 +20,5 @@ def phone_link_html(mention: PhoneMention) -> Markup:
     """`<a href="tel:...">` for a number that takes calls; for a text-only one (a text line) an
     `sms:` link marked with its own class, never a call link: that would dial a number that cannot
     answer. Facts (`{{ fact }}` help lines) and service pages write text lines the same way."""
-    if mention.text_only:
-        return Markup('<a class="{cls}" dir="ltr" href="{href}">{text}</a>').format(
-            cls=TEXT_ONLY_CLASS, href=mention.href, text=mention.text)
-    return Markup('<a class="{cls}" dir="ltr" href="{href}">{text}</a>').format(
-        cls=PHONE_CLASS, href=mention.href, text=mention.text)
+    cls = TEXT_ONLY_CLASS if mention.text_only else PHONE_CLASS
+    return render("phone-link.html", cls=cls, href=mention.href, text=mention.text)
