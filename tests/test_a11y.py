@@ -111,7 +111,8 @@ def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_s
     assert {"", "complaints/", "pl/", "pl/complaints/"} <= pages
     assert sorted(path for _, path, _ in asked) == sorted(pages)
     assert all(passes == PASSES and concurrency == 4 for concurrency, _, passes in asked)
-    assert not any("404" in p or p.startswith(("assets/", "search/")) for p in pages)
+    assert {"404.html", "pl/404.html"} <= pages  # each language's page-not-found page is checked too
+    assert not any(p.startswith(("assets/", "search/")) for p in pages)
     assert run.returncode == 1
     assert ("content/complaints.md: error: [axe:color-contrast] [dark] Elements must meet minimum color contrast "
             "ratio thresholds (at `p > span` on /pl/complaints/)") in run.stderr
@@ -259,3 +260,16 @@ def test_the_tool_key_for_the_ci_cache_is_stable_and_follows_the_tools(english_s
     other = english_site.signpost("a11y", "--print-tool-key",
                                   env={**fake.env, "SIGNPOST_PA11Y_DRIVER": fake.env["SIGNPOST_PA11Y_DRIVER"] + " --v2"})
     assert other.stdout != first.stdout
+
+
+def test_every_languages_not_found_page_is_checked_in_the_browser(tmp_path):
+    from signpost.accessibility.site_pages import NOT_FOUND_SOURCE, list_site_pages
+    for path in ("index.html", "404.html", "about/index.html", "pl/index.html", "pl/404.html", "ur/index.html",
+                 "ur/404.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("<html></html>", encoding="utf-8")
+    pages = {page.url_path: page for page in list_site_pages(tmp_path)}
+    assert {"404.html", "pl/404.html", "ur/404.html"} <= set(pages)
+    assert pages["ur/404.html"].language == "ur" and pages["404.html"].language == "en"
+    assert pages["pl/404.html"].source == NOT_FOUND_SOURCE
+    assert "" in pages and "about/" in pages

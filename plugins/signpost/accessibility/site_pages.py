@@ -1,7 +1,7 @@
 """The built pages of a site folder, each with its language and source file. MkDocs-free.
 
 Pages are found by walking the built site for `index.html` (MkDocs' directory
-URLs), leaving out the 404 page and the theme's and search's own files. Each
+URLs), plus each language's 404 page, leaving out the theme's and search's own files. Each
 URL is traced back to the Markdown that produced it the way MkDocs maps them
 (`charter/` <- `charter.md` or `charter/index.md`; in `/pl/`, `charter.pl.md`
 first), so browser findings name a file an editor can open.
@@ -25,6 +25,10 @@ class SitePage:
     source: str
 
 
+#: Where the 404 pages come from (the theme's template), for findings about them.
+NOT_FOUND_SOURCE = "plugins/signpost/theme/404.html"
+
+
 def list_site_pages(site_dir: Path | str, content_dir: Path | str = "content",
                     languages: tuple[str, ...] | None = None, default_language: str = "en"
                     ) -> list[SitePage]:
@@ -44,7 +48,12 @@ def list_site_pages(site_dir: Path | str, content_dir: Path | str = "content",
         url_path = relative + "/" if relative else ""
         pages.append(SitePage(url_path, html_file, language, source_for("/".join(inner), language, content_dir,
                                                                           default_language)))
-    return pages
+    # The "page not found" page of each language is a page readers see too (every mistyped link).
+    for language in (default_language, *[lang for lang in languages if lang != default_language]):
+        url_path = "404.html" if language == default_language else f"{language}/404.html"
+        if (site_dir / url_path).is_file():
+            pages.append(SitePage(url_path, site_dir / url_path, language, NOT_FOUND_SOURCE))
+    return sorted(pages, key=lambda page: page.url_path)
 
 
 def language_folders(site_dir: Path) -> tuple[str, ...]:
