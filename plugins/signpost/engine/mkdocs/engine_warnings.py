@@ -16,7 +16,10 @@ from signpost.findings import Finding, error, warning
 
 _DOC_FILE = re.compile(r"Doc file '([^']+)'")
 _LINK = re.compile(r"contains a link '([^']+)'")
-_OWN_LOGGERS = "mkdocs.plugins.signpost"  # signpost's findings are already findings
+# ProperDocs aliases every `mkdocs.*` import to `properdocs.*`, so its loggers
+# (and signpost's own plugin loggers under it) carry the `properdocs` name.
+_ENGINE_LOGGERS = ("mkdocs", "properdocs")
+_OWN_LOGGERS = ("mkdocs.plugins.signpost", "properdocs.plugins.signpost")  # signpost's findings are already findings
 
 
 class EngineWarnings(logging.Handler):
@@ -36,9 +39,10 @@ _HANDLER = EngineWarnings()
 
 def capture() -> None:
     """Start collecting (once per process; the language passes share it)."""
-    logger = logging.getLogger("mkdocs")
-    if _HANDLER not in logger.handlers:
-        logger.addHandler(_HANDLER)
+    for name in _ENGINE_LOGGERS:
+        logger = logging.getLogger(name)
+        if _HANDLER not in logger.handlers:
+            logger.addHandler(_HANDLER)
 
 
 def findings(content_dir: Path, display_prefix: str, *, strict: bool) -> list[Finding]:
