@@ -4,25 +4,22 @@ Built once per test process (whichever module asks first) from a sample of the r
 and its real translations: one page of every type (home, section index, content page, glossary,
 topics page, directory home, category, A-Z, service pages, 404) in every language, so the tests
 see real Urdu Nastaliq and Gurmukhi text in every theme region. Served over HTTP on 127.0.0.1
-at a random port; one Chromium per test module (`launch_chromium`).
+at a random port (`browser.serve`); one Chromium per test module (`browser.browser`). Modules
+take the fixtures by importing them: `from reader_site import built, base_url`.
 """
 
 from __future__ import annotations
 
 import functools
-import http.server
 import shutil
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+from browser import serve
 from sitebuilder import ROOT, BuildResult, FixtureSite
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LANGUAGES = ["en", "pl", "ro", "pa", "ur"]
-PHONE_WIDTH = {"width": 390, "height": 844}
 
 CONTENT = ["index.md", "glossary.md", "about", "parents-carers/index.md", "local-info/index.md",
            "local-info/health.md", "local-info/sexual-health.md",
@@ -85,35 +82,14 @@ def _build_once(base: Path) -> BuildResult:
     return site.build(strict=False)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The reader site, built once per process."""
+    return build_reader_site(tmp_path_factory.getbasetemp())
 
 
-@contextmanager
-def serve(folder: Path):
-    """The folder over HTTP on 127.0.0.1 (random port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-@contextmanager
-def launch_chromium():
-    """Debian's Chromium through Playwright (never a downloaded browser)."""
-    import pytest
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs /usr/bin/chromium")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+@pytest.fixture(scope="module")
+def base_url(built):
+    """The reader site over HTTP, one server per module."""
+    with serve(built.site) as url:
+        yield url

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from browser import CHROMIUM, browser  # noqa: F401 (pytest fixture)
 from sitebuilder import ROOT, page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 BODY = """\
 We give free help to young people. Read [how to complain](complaints.md).
@@ -111,15 +109,6 @@ def test_each_colour_pass_checks_its_own_scheme_on_one_page_load(site, tmp_path)
     assert run.returncode == 1
     assert {("/", "dark"), ("/complaints/", "light")} == set(contrast), run.stderr
     assert report["page_loads"] == 2 and report["checked_in_browser"] == 6
-
-
-@pytest.fixture
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from reader_site import PAGE_TYPES, PHONE_WIDTH, build_reader_site, language_root, launch_chromium, serve
+from browser import PHONE_WIDTH, browser  # noqa: F401 (pytest fixture)
+from reader_site import PAGE_TYPES, base_url, built, language_root  # noqa: F401 (pytest fixtures)
 
 EXPECTED_POLICY = {
     "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
@@ -25,23 +26,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
                            + `(${event.sourceFile}:${event.lineNumber})`);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_reader_site(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="module")
-def base_url(built):
-    with serve(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(built):
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 def policy_of(html: str) -> dict[str, str]:

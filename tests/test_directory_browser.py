@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 
+from browser import browser, serve  # noqa: F401 (pytest fixture)
 from sitebuilder import FixtureSite, page
 from test_services_fixtures import write_service
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 # Monday 23 November 2026: London is on GMT, so UTC times are London times.
 MONDAY_MORNING = "2026-11-23T10:30:00Z"
 MONDAY_EVENING = "2026-11-23T19:00:00Z"
@@ -41,38 +37,13 @@ def build_site(root, **extra) -> FixtureSite:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     site = build_site(tmp_path_factory.mktemp("browser") / "project")
     result = site.build()
     assert result.ok, result.output
-    yield from _serve(result.site)
-
-
-def _serve(folder):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with serve(result.site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -171,18 +142,16 @@ def test_script_in_a_field_never_runs(browser, tmp_path):
         eligibility="<b onmouseover=\"window.pwned = 3\">Everyone</b>")})
     result = site.build()
     assert "contains HTML" in result.output      # reported, so the build fails ...
-    server = _serve(result.site)                  # ... but the pages show the text safely
-    address = next(server)
-    context = browser.new_context()
-    tab = context.new_page()
-    dialogs: list[str] = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        tab.goto(address + "local-info/services/test-clinic/")
-        tab.hover("text=Everyone")
-        assert tab.evaluate("window.pwned") is None
-        assert dialogs == []
-        assert "<script>window.pwned = 1</script>" in tab.inner_text("article")
-    finally:
-        context.close()
-        server.close()
+    with serve(result.site) as address:           # ... but the pages show the text safely
+        context = browser.new_context()
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            tab.goto(address + "local-info/services/test-clinic/")
+            tab.hover("text=Everyone")
+            assert tab.evaluate("window.pwned") is None
+            assert dialogs == []
+            assert "<script>window.pwned = 1</script>" in tab.inner_text("article")
+        finally:
+            context.close()

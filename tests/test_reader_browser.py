@@ -15,8 +15,8 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from reader_site import (LANGUAGES, PAGE_TYPES, PHONE_WIDTH, build_reader_site, language_root,
-                         launch_chromium, serve)
+from browser import PHONE_WIDTH, browser, phone_context  # noqa: F401 (pytest fixture)
+from reader_site import LANGUAGES, PAGE_TYPES, base_url, built, language_root  # noqa: F401 (pytest fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -111,27 +111,9 @@ DIGIT_GROUPS_ON_SCREEN = """
 """
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_reader_site(tmp_path_factory.getbasetemp())
-
-
-@pytest.fixture(scope="module")
-def base_url(built):
-    with serve(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(built):
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE_WIDTH, device_scale_factor=2, is_mobile=True, has_touch=True)
-    context.set_default_timeout(10_000)
+    context = phone_context(browser)
     yield context.new_page()
     context.close()
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-
 import pytest
 
+from browser import browser, serve  # noqa: F401 (pytest fixture)
 from test_translations import TRANSLATED_PL, multilingual, translate
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture
@@ -23,23 +18,8 @@ def served_site(fixture_site):
                                                "We help young people in Riverside.": "ہم ریور سائیڈ میں نوجوانوں کی مدد کرتے ہیں۔"})
     result = site.build()
     assert result.ok, result.output
-    handler = functools.partial(_QuietHandler, directory=str(result.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield instance
-        instance.close()
+    with serve(result.site) as url:
+        yield url.rstrip("/")
 
 
 def search(page, url: str, query: str) -> list[str]:
@@ -84,8 +64,3 @@ def test_urdu_uses_a_nastaliq_or_naskh_font_and_nothing_from_third_parties(serve
     assert "Nastaliq" not in fallback.evaluate("e => getComputedStyle(e).fontFamily")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert all(url.startswith(served_site) for url in requests), [u for u in requests if not u.startswith(served_site)]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
