@@ -11,37 +11,29 @@ def write_place(args, kind: str) -> int:
     import sys
     import uuid
 
+    from signpost.commands._new_file import free_record_path, write_new_file
     from signpost.model.service_csv import slugify
     from signpost.model.service_files import front_matter_yaml
-    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR
+    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN
     from signpost.model.services import load_vocabulary
-    from signpost.safety.paths import outside_folder_problem
 
     name = " ".join(args.name).strip()
     slug = args.slug or slugify(name)
-    if not slug or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+    if not slug or not re.fullmatch(SLUG_PATTERN, slug):
         print(f"signpost: {slug!r} is not a valid slug (lower-case letters, digits and hyphens); "
               "give a name with letters or digits, or --slug", file=sys.stderr)
         return 2
     folder = ORGANISATIONS_DIR if kind == "organisation" else LOCATIONS_DIR
-    target = Path(args.content) / folder / f"{slug}.md"
-    problem = outside_folder_problem(target, Path(args.content).absolute().parent)
-    if problem:  # a symbolic link out of the project (docs/security.md)
-        print(f"signpost: {problem}; nothing was written", file=sys.stderr)
-        return 2
-    if target.exists():
-        print(f"signpost: {target} already exists; nothing was written (use --slug to choose another name)",
-              file=sys.stderr)
-        return 1
+    target, refused = free_record_path(args.content, folder, slug)
+    if target is None:
+        return refused
     name_line = front_matter_yaml({"name": name}).strip()
     if kind == "organisation":
         text = organisation_template(name_line, str(uuid.uuid4()))
     else:
         vocabulary, _ = load_vocabulary(Path(args.data))
         text = location_template(name_line, str(uuid.uuid4()), sorted(vocabulary.accessibility))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
+    write_new_file(target, text)
     print(f"signpost: wrote {target}")
     reference = f"organization: {slug}" if kind == "organisation" else f"locations: [{{location: {slug}}}]"
     print(f"signpost: fill in the details; services point at it with `{reference}`")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Create or update service files from a CSV spreadsheet or an Open Referral UK feed."
 
 
@@ -42,19 +44,15 @@ def configure(parser) -> None:
                         help="CSV: which sheet this is (default: worked out from the header)")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import sys
 
     from signpost.model.services import SERVICES_DIR
-    from signpost.today import BadTodayError
 
     from signpost.safety.limits import MAX_CSV_BYTES, size_problem
     if args.oruk:
-        try:
-            return import_oruk(args)
-        except BadTodayError as problem:
-            print(f"signpost: {problem}", file=sys.stderr)
-            return 2
+        return import_oruk(args)
     if args.csv is None:
         print("signpost: give a CSV file, or --oruk SOURCE", file=sys.stderr)
         return 2
@@ -71,17 +69,13 @@ def run(args) -> int:
     from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     kind = args.sheet or sheet_kind([c.strip() for c in next(__import__("csv").reader([first_line]), [])])
-    try:
-        if kind == "service":
-            result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
-                                 dry_run=args.dry_run)
-        else:
-            folder = ORGANISATIONS_DIR if kind == "organisation" else LOCATIONS_DIR
-            result = import_places_text(kind, text, Path(args.content) / folder, Path(args.data),
-                                        update=args.update, dry_run=args.dry_run)
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    if kind == "service":
+        result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
+                             dry_run=args.dry_run)
+    else:
+        folder = ORGANISATIONS_DIR if kind == "organisation" else LOCATIONS_DIR
+        result = import_places_text(kind, text, Path(args.content) / folder, Path(args.data),
+                                    update=args.update, dry_run=args.dry_run)
     for problem in result.problems:
         print(f"{args.csv}:{problem.row}: column {problem.column}: {problem.message}", file=sys.stderr)
     for slug in result.skipped:

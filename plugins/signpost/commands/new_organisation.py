@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from signpost.commands._new_file import add_record_arguments
+from signpost.commands._places import write_place
+
 HELP = "Write a new directory organisation file with a fresh id."
 
 
 def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("name", nargs="+", help="the organisation's name, e.g. Riverside Carers Together")
-    parser.add_argument("--slug", help="the file name without .md (default: made from the name)")
+    add_record_arguments(parser, "the organisation's name, e.g. Riverside Carers Together")
 
 
 def run(args) -> int:
-    from signpost.commands._places import write_place
     return write_place(args, "organisation")

@@ -18,6 +18,7 @@ def run(args) -> int:
     import sys
 
     from signpost.model import load_content_model
+    from signpost.commands._new_file import write_new_file
     from signpost.model.scaffold import page_template
 
     content: Path = args.content
@@ -40,8 +41,6 @@ def run(args) -> int:
     model = load_content_model(content, args.data)
     defaults, _ = model.section_defaults.for_path(relative.as_posix())
     text = page_template(relative, defaults, title=args.title)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
+    write_new_file(target, text)
     print(f"signpost: wrote {target}; fill in the description, topics and text, then run `signpost check`")
     return 0

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Write a new directory service file with a fresh id."
 
 
 def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("name", nargs="+", help="the service's name, e.g. Riverside Drop-in")
-    parser.add_argument("--slug", help="the file name without .md (default: made from the name)")
+    from signpost.commands._new_file import add_record_arguments
+    add_record_arguments(parser, "the service's name, e.g. Riverside Drop-in")
     parser.add_argument("--category", action="append", default=[],
                         help="a category id from data/service-categories.yml (repeat for more)")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import sys
     import uuid
 
     from signpost.model.service_csv import slugify
     from signpost.model.services import SERVICES_DIR, load_vocabulary
-    from signpost.today import BadTodayError, today
+    from signpost.today import today
 
     name = " ".join(args.name).strip()
     slug = args.slug or slugify(name)
@@ -37,32 +38,21 @@ def run(args) -> int:
         return 2
     import re
 
-    from signpost.safety.paths import outside_folder_problem
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+    from signpost.commands._new_file import free_record_path, write_new_file
+    from signpost.model.service_schema import SLUG_PATTERN
+    if not re.fullmatch(SLUG_PATTERN, slug):
         print(f"signpost: {slug!r} is not a valid slug (lower-case letters, digits and hyphens)", file=sys.stderr)
         return 2
-    target = Path(args.content) / SERVICES_DIR / f"{slug}.md"
-    problem = outside_folder_problem(target, Path(args.content).absolute().parent)
-    if problem:  # a symbolic link out of the project (docs/security.md)
-        print(f"signpost: {problem}; nothing was written", file=sys.stderr)
-        return 2
-    if target.exists():
-        print(f"signpost: {target} already exists; nothing was written (use --slug to choose another name)",
-              file=sys.stderr)
-        return 1
-    try:
-        day = today()
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    target, refused = free_record_path(args.content, SERVICES_DIR, slug)
+    if target is None:
+        return refused
+    day = today()
     from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files
     content = Path(args.content)
     text = service_template(name, str(uuid.uuid4()), day.isoformat(), args.category, sorted(vocabulary.categories),
                             [p.stem for p in place_files(content / ORGANISATIONS_DIR)],
                             [p.stem for p in place_files(content / LOCATIONS_DIR)])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
+    write_new_file(target, text)
     print(f"signpost: wrote {target}")
     if not args.category:
         print("signpost: choose its categories (`categories:`), fill in the details, then run `signpost check`")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "The topic x language coverage matrix and every gap."
 
 
@@ -12,6 +14,7 @@ def configure(parser) -> None:
     parser.add_argument("--output", "-o", help="write the report to this file instead of printing it")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     """Print the report; exit 1 when any gap or problem is an error (as the build would fail)."""
     import sys
@@ -20,14 +23,9 @@ def run(args) -> int:
     from signpost.coverage.matrix import assess
     from signpost.coverage.report import coverage_json, coverage_text
     from signpost.commands._common import load_project_model
-    from signpost.today import BadTodayError
 
-    try:
-        model = load_project_model(args.content, args.data)
-        coverage = assess(model)
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    model = load_project_model(args.content, args.data)
+    coverage = assess(model)
     text = coverage_json(coverage) if args.json else coverage_text(coverage)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Markdown digest of what is overdue and due within 30 days, grouped by owner."
 
 
@@ -18,6 +20,7 @@ def configure(parser) -> None:
     parser.add_argument("--output", "-o", type=Path, help="also write the digest to this file")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import json
     import sys
@@ -38,12 +41,8 @@ def run(args) -> int:
         from signpost.freshness.report import report_rows, rows_json
         from signpost.freshness.schedule import schedules_for
         from signpost.model import load_content_model
-        from signpost.today import BadTodayError, today
-        try:
-            day = today()
-        except BadTodayError as problem:
-            print(f"signpost: {problem}", file=sys.stderr)
-            return 2
+        from signpost.today import today
+        day = today()
         model = load_content_model(args.content, args.data)
         data = json.loads(rows_json(report_rows(schedules_for(model), day), day))
     digest = owner_digest(data, args.within)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Every fact (helplines, the centre, wage rates) with its source, verification date and uses."
 
 
@@ -11,6 +13,7 @@ def configure(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import sys
     from pathlib import Path
@@ -18,13 +21,9 @@ def run(args) -> int:
     from signpost.facts.checks import check_model
     from signpost.facts.report import format_report, report_rows, rows_json
     from signpost.model import load_content_model
-    from signpost.today import BadTodayError, today
+    from signpost.today import today
 
-    try:
-        day = today()
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    day = today()
     model = load_content_model(args.content, args.data)
     rows = report_rows(model, day, Path(args.data).parent / "translations")
     print(rows_json(rows) if args.json else format_report(rows), end="")

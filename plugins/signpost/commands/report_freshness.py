@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Every page and service with its owner, last review, next review and status."
 
 
@@ -17,19 +19,16 @@ def configure(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import sys
 
     from signpost.freshness.report import format_report, report_rows, rows_json
     from signpost.freshness.schedule import schedules_for
     from signpost.commands._common import load_project_model
-    from signpost.today import BadTodayError, today
+    from signpost.today import today
 
-    try:
-        day = today()
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    day = today()
     model = load_project_model(args.content, args.data)
     schedules = schedules_for(model)
     if args.due_within is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from signpost.commands._today import stops_on_bad_today
+
 HELP = "Reading-ease and sentence-length table per page."
 
 
@@ -14,19 +16,14 @@ def configure(parser) -> None:
                         "(signpost/accessibility settings; default: mkdocs.yml)")
 
 
+@stops_on_bad_today
 def run(args) -> int:
     import json
-    import sys
     from pathlib import Path
 
     from signpost.commands._common import load_project_model
-    from signpost.today import BadTodayError
 
-    try:
-        model = load_project_model(args.content, args.data)
-    except BadTodayError as problem:
-        print(f"signpost: {problem}", file=sys.stderr)
-        return 2
+    model = load_project_model(args.content, args.data)
     settings = _settings(Path(args.config))
     rows = [_measure_page(meta, settings, model.settings) for meta in model.pages.values()]
     rows.sort(key=lambda row: (row["reading_ease"] is None, row["reading_ease"] or 0, row["file"]))
