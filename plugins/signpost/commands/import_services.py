@@ -150,72 +150,44 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
     from signpost.model.service_files import service_file_text, update_file_text
     from signpost.model.service_schema import normalise_times, validate_service_meta
     from signpost.model.services import load_vocabulary
-    from signpost.safety.paths import outside_folder_problem
     from signpost.today import today
 
-    result = ImportResult()
     vocabulary, _ = load_vocabulary(data_dir)
-    header, rows, problems = read_rows(text)
-    result.problems += problems
-    if any(p.row == 1 for p in problems):
-        result.rejected = [row.row for row in rows]
-        return result
-    seen_slugs: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
-    pending: list[tuple[Path, str, str]] = []
-    for row in rows:
-        row_problems = list(row.problems)
-        if row.slug in seen_slugs:
-            row_problems.append(CsvProblem(row.row, "slug", f"`{row.slug}` is also on row {seen_slugs[row.slug]}"))
-        seen_slugs.setdefault(row.slug, row.row)
+
+    def id_problems(row) -> list[CsvProblem]:
         row_id = row.meta.get("id")
+        problems = []
         if row_id and row_id in seen_ids:
-            row_problems.append(CsvProblem(row.row, "id", f"the id is also on row {seen_ids[row_id]}"))
+            problems.append(CsvProblem(row.row, "id", f"the id is also on row {seen_ids[row_id]}"))
         if row_id:
             seen_ids.setdefault(row_id, row.row)
-        target = folder / f"{row.slug}.md"
-        unsafe = outside_folder_problem(target, _project_root(folder))
-        if unsafe:  # a symbolic link in the services folder: never written through (docs/security.md)
-            result.problems.append(CsvProblem(row.row, "slug", f"not written: {unsafe}"))
-            result.rejected.append(row.row)
-            continue
-        exists = target.exists()
-        if exists and not update:
-            result.skipped.append(row.slug)
-            continue
-        if row.slug:
-            if exists:
-                old_text = target.read_text(encoding="utf-8")
-                old, _ = parse_document(old_text, str(target))
-                new_text = update_file_text(old_text, row.merged_with(old.meta if old else {}), row.body)
-            else:
-                meta = {key: value for key, value in row.meta.items() if value not in (None, "", [])}
-                if meta.get("locations"):
-                    meta["locations"] = [loc for loc in meta["locations"] if loc]
-                meta.setdefault("id", str(uuid.uuid4()))
-                meta.setdefault("last_reviewed", today().isoformat())
-                new_text = service_file_text(meta, row.body or "")
-            document, parse_problems = parse_document(new_text, str(target))
-            if document is None:
-                row_problems += [CsvProblem(row.row, "-", p.message) for p in parse_problems]
-            else:
-                normalise_times(document.meta)
+        return problems
+
+    def file_text(row, target: Path, exists: bool, row_problems: list) -> str | None:
+        if not row.slug:
+            return None
+        if exists:
+            old_text = target.read_text(encoding="utf-8")
+            old, _ = parse_document(old_text, str(target))
+            return update_file_text(old_text, row.merged_with(old.meta if old else {}), row.body)
+        meta = {key: value for key, value in row.meta.items() if value not in (None, "", [])}
+        if meta.get("locations"):
+            meta["locations"] = [loc for loc in meta["locations"] if loc]
+        meta.setdefault("id", str(uuid.uuid4()))
+        meta.setdefault("last_reviewed", today().isoformat())
+        return service_file_text(meta, row.body or "")
+
+    def file_problems(row, document, target: Path) -> list[CsvProblem]:
+        normalise_times(document.meta)
+        return [CsvProblem(row.row, column_of(finding.field), finding.message)
                 for finding in validate_service_meta(document.meta, {}, str(target),
                                                      categories=vocabulary.categories,
                                                      accessibility=vocabulary.accessibility,
-                                                     languages=vocabulary.languages, today=today()):
-                    row_problems.append(CsvProblem(row.row, column_of(finding.field), finding.message))
-        if row_problems:
-            result.problems += row_problems
-            result.rejected.append(row.row)
-            continue
-        pending.append((target, new_text, "updated" if exists else "created"))
-    for target, new_text, kind in pending:
-        if not dry_run:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(new_text, encoding="utf-8")
-        (result.updated if kind == "updated" else result.created).append(target.stem)
-    return result
+                                                     languages=vocabulary.languages, today=today())]
+
+    return _import_rows(read_rows(text), folder, file_text, file_problems, row_checks=id_problems, update=update,
+                        dry_run=dry_run)
 
 
 def import_places_text(kind: str, text: str, folder: Path, data_dir: Path, *, update: bool = False,
@@ -223,46 +195,76 @@ def import_places_text(kind: str, text: str, folder: Path, data_dir: Path, *, up
     """The organisations or locations sheet: check every row, then write the good ones."""
     import uuid
 
-    from signpost.model.frontmatter import parse_document
     from signpost.model.service_csv import CsvProblem, read_place_rows
     from signpost.model.service_files import place_file_text, update_file_text
     from signpost.model.service_places import validate_place_meta
     from signpost.model.services import load_vocabulary
 
-    result = ImportResult()
     vocabulary, _ = load_vocabulary(data_dir)
-    _header, rows, problems = read_place_rows(kind, text)
+
+    def file_text(row, target: Path, exists: bool, row_problems: list) -> str | None:
+        if row_problems:
+            return None
+        if exists:
+            changes = {k: v for k, v in row.meta.items() if k != "id" or v}
+            return update_file_text(target.read_text(encoding="utf-8"), changes, row.body)
+        meta = {k: v for k, v in row.meta.items() if v not in (None, "", [])}
+        meta.setdefault("id", str(uuid.uuid4()))
+        return place_file_text(kind, meta, row.body or "")
+
+    def file_problems(row, document, target: Path) -> list[CsvProblem]:
+        return [CsvProblem(row.row, finding.field or "-", finding.message)
+                for finding in validate_place_meta(kind, document.meta, document.key_lines, str(target),
+                                                   document.body, set(vocabulary.accessibility))]
+
+    return _import_rows(read_place_rows(kind, text), folder, file_text, file_problems, update=update,
+                        dry_run=dry_run)
+
+
+def _import_rows(sheet, folder: Path, file_text, file_problems, *, row_checks=lambda row: [], update: bool,
+                 dry_run: bool) -> ImportResult:
+    """What every sheet's import shares: one bad header rejects the sheet; a row is written only when it and
+    the file it makes pass every check; an existing file only with --update; nothing through a link out of
+    the project; and nothing at all before every row is checked.
+
+    `file_text(row, target, exists, problems)` makes the file's text (None: do not make it);
+    `file_problems(row, document, target)` checks the file as the build would.
+    """
+    from signpost.model.frontmatter import parse_document
+    from signpost.model.service_csv import CsvProblem
+    from signpost.safety.paths import outside_folder_problem
+
+    _header, rows, problems = sheet
+    result = ImportResult()
     result.problems += problems
     if any(p.row == 1 for p in problems):
         result.rejected = [row.row for row in rows]
         return result
-    seen: dict[str, int] = {}
+    seen_slugs: dict[str, int] = {}
     pending: list[tuple[Path, str, str]] = []
     for row in rows:
         row_problems = list(row.problems)
-        if row.slug in seen:
-            row_problems.append(CsvProblem(row.row, "slug", f"`{row.slug}` is also on row {seen[row.slug]}"))
-        seen.setdefault(row.slug, row.row)
+        if row.slug in seen_slugs:
+            row_problems.append(CsvProblem(row.row, "slug", f"`{row.slug}` is also on row {seen_slugs[row.slug]}"))
+        seen_slugs.setdefault(row.slug, row.row)
+        row_problems += row_checks(row)
         target = folder / f"{row.slug}.md"
+        unsafe = outside_folder_problem(target, _project_root(folder))
+        if unsafe:  # a symbolic link in the folder: never written through (docs/security.md)
+            result.problems.append(CsvProblem(row.row, "slug", f"not written: {unsafe}"))
+            result.rejected.append(row.row)
+            continue
         exists = target.exists()
         if exists and not update:
             result.skipped.append(row.slug)
             continue
-        if not row_problems:
-            if exists:
-                changes = {k: v for k, v in row.meta.items() if k != "id" or v}
-                new_text = update_file_text(target.read_text(encoding="utf-8"), changes, row.body)
-            else:
-                meta = {k: v for k, v in row.meta.items() if v not in (None, "", [])}
-                meta.setdefault("id", str(uuid.uuid4()))
-                new_text = place_file_text(kind, meta, row.body or "")
+        new_text = file_text(row, target, exists, row_problems)
+        if new_text is not None:
             document, parse_problems = parse_document(new_text, str(target))
             if document is None:
                 row_problems += [CsvProblem(row.row, "-", p.message) for p in parse_problems]
             else:
-                for finding in validate_place_meta(kind, document.meta, document.key_lines, str(target),
-                                                   document.body, set(vocabulary.accessibility)):
-                    row_problems.append(CsvProblem(row.row, finding.field or "-", finding.message))
+                row_problems += file_problems(row, document, target)
         if row_problems:
             result.problems += row_problems
             result.rejected.append(row.row)
@@ -288,7 +290,7 @@ def column_of(field: str | None) -> str:
     return re.split(r"[\[.]", field)[0]
 
 
-def _project_root(services_folder: Path) -> Path:
-    """The project folder: the one holding content/ (services live in content/local-info/services)."""
+def _project_root(records_folder: Path) -> Path:
+    """The project folder: the one holding content/ (records live in content/local-info/<services|...>)."""
     from signpost.model.services import SERVICES_DIR
-    return Path(services_folder).absolute().parents[len(Path(SERVICES_DIR).parts)]
+    return Path(records_folder).absolute().parents[len(Path(SERVICES_DIR).parts)]

@@ -20,9 +20,9 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from signpost.model.service_schema import DAYS
+from signpost.model.service_schema import DAYS, SLUG_PATTERN
 from signpost.model.services import Service
 
 BASE_COLUMNS = [
@@ -192,6 +192,19 @@ class CsvRow:
 
 def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
     """Parse a CSV; every problem names its row and column. Schema checks come after, on the files."""
+    header, records, problems = read_sheet(
+        text, lambda column: column in BASE_COLUMNS or bool(_LOCATION_COLUMN.match(column)))
+    return header, [parse_row(number, cells) for number, cells in records], problems
+
+
+def read_sheet(text: str, known_column: Callable[[str], bool]
+               ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[CsvProblem]]:
+    """The rows of any sheet as (spreadsheet row number, checked cells): what every sheet's reader shares.
+
+    A NUL, an unreadable header or row, an unknown column, a row with more cells
+    than the header, a formula or an over-long cell is a problem naming its row
+    and column, never a traceback; rows with such cells are left out.
+    """
     from signpost.safety.limits import MAX_CSV_CELL
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -204,8 +217,7 @@ def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
     except csv.Error as problem:
         return [], [], [CsvProblem(1, "-", f"the header cannot be read: {problem}")]
     reader.fieldnames = header
-    problems = [CsvProblem(1, column, "unknown column") for column in header
-                if column not in BASE_COLUMNS and not _LOCATION_COLUMN.match(column)]
+    problems = [CsvProblem(1, column, "unknown column") for column in header if not known_column(column)]
     if "name" not in header and "slug" not in header:
         problems.append(CsvProblem(1, "name", "the header needs a `name` or `slug` column"))
     rows = []
@@ -230,7 +242,7 @@ def read_rows(text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
         if cell_problems:
             problems += cell_problems
             continue
-        rows.append(parse_row(number, cells))
+        rows.append((number, cells))
     return header, rows, problems
 
 
@@ -281,7 +293,7 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
     slug = record.get("slug") or slugify(record.get("name", ""))
     if not slug:
         problem("slug", "no slug and no name to make one from")
-    elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+    elif not re.fullmatch(SLUG_PATTERN, slug):
         problem("slug", f"{slug!r} is not a valid slug (lower-case letters, digits and hyphens)")
     body = record.get("description") if "description" in record else None
     return CsvRow(number, slug, meta, body, problems, tuple(record))
@@ -468,25 +480,9 @@ def places_csv(kind: str, records) -> str:
 
 def read_place_rows(kind: str, text: str) -> tuple[list[str], list[CsvRow], list[CsvProblem]]:
     """Parse an organisations or locations sheet; every problem names its row and column."""
-    from signpost.safety.limits import MAX_CSV_CELL
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    problems = [CsvProblem(1, column, "unknown column") for column in header if column not in PLACE_COLUMNS[kind]]
-    if "name" not in header and "slug" not in header:
-        problems.append(CsvProblem(1, "name", "the header needs a `name` or `slug` column"))
+    header, records, problems = read_sheet(text, lambda column: column in PLACE_COLUMNS[kind])
     rows = []
-    for number, record in enumerate(reader, start=2):
-        if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
-            continue
-        if None in record:
-            problems.append(CsvProblem(number, "-", "the row has more cells than the header"))
-            continue
-        cells, cell_problems = _checked_cells(number, {k: (v or "") for k, v in record.items() if k in header},
-                                              MAX_CSV_CELL)
-        if cell_problems:
-            problems += cell_problems
-            continue
+    for number, cells in records:
         meta: dict[str, Any] = {}
         row_problems: list[CsvProblem] = []
         for column, value in cells.items():
@@ -502,7 +498,7 @@ def read_place_rows(kind: str, text: str) -> tuple[list[str], list[CsvRow], list
             else:
                 meta[column] = value or None
         slug = cells.get("slug") or slugify(cells.get("name", ""))
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug or ""):
+        if not re.fullmatch(SLUG_PATTERN, slug or ""):
             row_problems.append(CsvProblem(number, "slug", f"{slug!r} is not a valid slug (lower-case letters, "
                                                            "digits and hyphens)"))
         rows.append(CsvRow(number, slug, meta, cells.get("description") if "description" in cells else None,
