@@ -35,7 +35,8 @@ from markupsafe import Markup, escape
 
 from signpost.l10n import format_date, interface_text
 
-__all__ = ["Markup", "escape", "escape_page_metadata", "macros", "render", "script_json", "theme_text", "vetted"]
+__all__ = ["Markup", "escape", "escape_page_metadata", "macros", "phone_links", "render", "script_json", "theme_text",
+           "vetted"]
 
 # Front matter fields the theme (Material's base.html, header.html, nav-item.html) prints as they are.
 THEME_PRINTED_FIELDS = ("title", "description", "author", "subtitle")
@@ -114,6 +115,25 @@ _JSON_REPLACEMENTS = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
+def phone_links(text: object) -> Markup:
+    """`{{ note | phone_links }}`: plain text escaped, each phone number in it a `tel:` link (or a
+    text-only `sms:` one) from `phone-link.html`.
+
+    For the editors' text fields that templates print (an opening-times note, a contact's note, a
+    summary in a list): to Python-Markdown they are raw HTML, which its phone-link step
+    (`engine/mkdocs/phone_links.py`) never sees, so they are linked here, before they are markup.
+    `Markup + str` escapes the str: markup in a field stays text.
+    """
+    from signpost.phones.finder import find_phones   # here, not at the top: signpost.phones renders with this module
+    text = str(text)
+    linked, done = Markup(""), 0
+    for mention in find_phones(text):
+        linked += text[done:mention.start]
+        linked += render("phone-link.html", mention=mention)
+        done = mention.end
+    return linked + text[done:]
+
+
 def is_english_fallback(text: object) -> bool:
     """True for an interface string shown in English on a page in another language."""
     return bool(getattr(text, "untranslated", False))
@@ -137,6 +157,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters.update(script_json=lambda data: Markup(script_json(data)), long_date=format_date, iso=_iso)
     environment.tests["english_fallback"] = is_english_fallback
+    environment.filters["phone_links"] = phone_links
     return environment
 
 

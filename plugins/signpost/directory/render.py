@@ -8,7 +8,8 @@ Every page is split the same way, so the page-level translation pipeline
   the page's language through `interface_text` and babel; Python-Markdown
   stashes raw HTML, so the translations treeprocessor never sees it;
 - the service's own sentences (description, eligibility, alert, confidentiality
-  note, fees, how to get there, the organisation's description) are plain
+  note, fees, how to get there, the organisation's description, a location's
+  description and access notes) are plain
   Markdown paragraphs, the same bytes in every language, so they are the
   page's messages and are looked up in translations/<lang>/local-info/services/<slug>.po.
   They stay Markdown (not template output) because the translations work on
@@ -291,14 +292,20 @@ def _places(ctx: DirectoryContext, service: Service, here: str) -> list[str]:
         parts.append(_h(3, location.name, f"place-{index}"))
         if location.address_lines:
             parts.append(_parts.address(location.address_lines))
+        place = location.location    # the location file: its body says what the place is
+        if place.description:
+            parts.append(_markdown_block(markdown_text(place.description)))
         if location.transportation:
             parts.append(_markdown_block(markdown_text(location.transportation)))
         parts.append(_blocks.link_paragraph(osm_link(location), interface_text(
             lang, "See {place} on a map (OpenStreetMap website)", place=location.name)))
         features = [ctx.vocabulary.accessibility[f] for f in location.accessibility if f in ctx.vocabulary.accessibility]
-        if features:
+        if features or place.accessibility_notes:
             parts.append(_h(4, interface_text(lang, "Access"), f"place-{index}-access"))
+        if features:
             parts.append(_blocks.text_list([interface_text(lang, f) for f in features]))
+        if place.accessibility_notes:
+            parts.append(_markdown_block(markdown_text(place.accessibility_notes)))
         if location.schedules:
             parts.append(_h(4, interface_text(lang, "Opening times"), f"place-{index}-times"))
             parts.append(schedule_table(lang, location.schedules))

@@ -5,6 +5,6 @@ page lives with the engine (`signpost.engine.mkdocs.phone_links`).
 """
 
 from signpost.phones.finder import PhoneMention, find_phones
-from signpost.phones.markup import phone_link_html
+from signpost.phones.markup import link_phones, phone_link_html
 
-__all__ = ["PhoneMention", "find_phones", "phone_link_html"]
+__all__ = ["PhoneMention", "find_phones", "link_phones", "phone_link_html"]

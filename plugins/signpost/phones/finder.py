@@ -41,6 +41,9 @@ _SHORT_CUE = re.compile(r"(?:" + "|".join(map(re.escape, CALL_WORDS + ("nhs",)))
 _SHORT_CUE_AFTER = re.compile(r"^[^.!?\d۔।]{0,12}(?:" + "|".join(map(re.escape, CALL_WORDS)) + ")", re.IGNORECASE)
 _UK_WRITTEN = re.compile(r"^(?:\+44\s?\(?0?\)?\s?|0)\d[\d\s-]{8,12}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# An address written out as text ("example.org/01134960303", "tel:+1900...", a@b): digits in it
+# are part of the address (or someone's markup shown as text), never a number to call.
+_ADDRESS = re.compile(r"\S*(?:://|www\.|@|\w\.[a-z]{2,}/|\b(?:tel|sms|callto|mailto):)\S*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,16 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
     """Every phone number in `text`, in order. `context_before` is the text of the same block
     (paragraph, list item, table row) before `text`: it can hold the word that says "text"."""
     found: list[PhoneMention] = []
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    in_address = lambda start, end: any(a <= start and end <= b for a, b in addresses)  # noqa: E731
     for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.POSSIBLE):
-        if not _is_real_number(match.raw_string, match.number):
+        if not _is_real_number(match.raw_string, match.number) or in_address(match.start, match.end):
             continue
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         found.append(PhoneMention(match.start, match.end, match.raw_string, e164,
                                   _is_text_only(context_before + text[:match.start])))
     for match in _SHORT.finditer(text):
-        if any(m.start <= match.start() < m.end for m in found):
+        if any(m.start <= match.start() < m.end for m in found) or in_address(match.start(), match.end()):
             continue
         number = match.group(1)
         if not (_SHORT_CUE.search(context_before + text[:match.start()])
