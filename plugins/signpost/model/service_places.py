@@ -26,39 +26,48 @@ import jsonschema
 from signpost.findings import Finding, error
 from signpost.model.service_schema import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN  # noqa: F401 (re-exported)
 
-ORGANISATION_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://signpost.example.org/schema/service-organisation.schema.json",
-    "title": "signpost directory organisation",
-    "description": "Front matter of content/local-info/organisations/<slug>.md; the Markdown body is the "
-                   "organisation's description (Open Referral UK requires one). Services name it by its slug.",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "name"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid", "description": "A UUID that never changes (signpost new "
-                                                                  "organisation makes one)."},
-        "name": {"type": "string", "minLength": 2, "maxLength": 160},
+
+def _record_schema(kind: str, description: str, properties: dict[str, Any], **rules: Any) -> dict[str, Any]:
+    """The schema of one kind of record file: what organisations and locations share is said once.
+
+    Every record has a UUID id that never changes and a name, and no field the
+    schema does not list (a typo is a finding, not a silently ignored field).
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://signpost.example.org/schema/service-{kind}.schema.json",
+        "title": f"signpost directory {kind}",
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "name"],
+        "properties": {
+            "id": {"type": "string", "format": "uuid",
+                   "description": f"A UUID that never changes (signpost new {kind} makes one)."},
+            "name": {"type": "string", "minLength": 2, "maxLength": 160},
+            **properties,
+        },
+        **rules,
+    }
+
+
+ORGANISATION_SCHEMA: dict[str, Any] = _record_schema(
+    "organisation",
+    "Front matter of content/local-info/organisations/<slug>.md; the Markdown body is the "
+    "organisation's description (Open Referral UK requires one). Services name it by its slug.",
+    {
         "url": {"type": "string", "description": "The organisation's website (https://...)."},
         "email": {"type": "string"},
         "charity_number": {"type": "string", "pattern": "^[0-9]{6,8}(-[0-9]+)?$|^SC[0-9]{6}$"},
         "company_number": {"type": "string", "pattern": "^([0-9]{8}|[A-Z]{2}[0-9]{6})$"},
     },
-}
+)
 
-LOCATION_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://signpost.example.org/schema/service-location.schema.json",
-    "title": "signpost directory location",
-    "description": "Front matter of content/local-info/locations/<slug>.md; the Markdown body (optional) "
-                   "describes the place. Services name it by its slug.",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "name"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid", "description": "A UUID that never changes (signpost new "
-                                                                  "location makes one)."},
-        "name": {"type": "string", "minLength": 2, "maxLength": 160},
+LOCATION_SCHEMA: dict[str, Any] = _record_schema(
+    "location",
+    "Front matter of content/local-info/locations/<slug>.md; the Markdown body (optional) "
+    "describes the place. Services name it by its slug.",
+    {
         "address_1": {"type": "string", "minLength": 2},
         "address_2": {"type": "string"},
         "city": {"type": "string", "minLength": 2},
@@ -73,10 +82,10 @@ LOCATION_SCHEMA: dict[str, Any] = {
         "accessibility_notes": {"type": "string", "description": "Anything else about access, in words."},
     },
     # An address is all or nothing: Open Referral UK needs every part of it.
-    "dependentRequired": {part: ["address_1", "city", "state_province", "postal_code"]
-                          for part in ("address_1", "address_2", "city", "state_province", "postal_code")}
+    dependentRequired={part: ["address_1", "city", "state_province", "postal_code"]
+                       for part in ("address_1", "address_2", "city", "state_province", "postal_code")}
     | {"latitude": ["longitude"], "longitude": ["latitude"]},
-}
+)
 
 # Free-text fields shown on service pages: HTML in any of them is reported.
 ORGANISATION_TEXT = ("name",)
@@ -84,17 +93,14 @@ LOCATION_TEXT = ("name", "address_1", "address_2", "city", "state_province", "tr
 
 
 @dataclass(frozen=True)
-class Organization:
-    """Who runs services: one file in content/local-info/organisations/."""
+class PlaceRecord:
+    """What an organisation and a location file both are: an id, a slug, a name, a description, and where
+    each field stands in the file, so a finding about it names the line."""
 
     id: str
     slug: str
     name: str
     description: str = ""
-    url: str = ""
-    email: str = ""
-    charity_number: str = ""
-    company_number: str = ""
     file: str = ""
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -103,13 +109,19 @@ class Organization:
 
 
 @dataclass(frozen=True)
-class Location:
+class Organization(PlaceRecord):
+    """Who runs services: one file in content/local-info/organisations/."""
+
+    url: str = ""
+    email: str = ""
+    charity_number: str = ""
+    company_number: str = ""
+
+
+@dataclass(frozen=True)
+class Location(PlaceRecord):
     """A place where services happen: one file in content/local-info/locations/."""
 
-    id: str
-    slug: str
-    name: str
-    description: str = ""
     address_1: str = ""
     address_2: str = ""
     city: str = ""
@@ -120,15 +132,10 @@ class Location:
     transportation: str = ""
     accessibility: tuple[str, ...] = ()
     accessibility_notes: str = ""
-    file: str = ""
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def address_lines(self) -> tuple[str, ...]:
         return tuple(part for part in (self.address_1, self.address_2, self.city, self.postal_code) if part)
-
-    def line_of(self, key: str) -> int | None:
-        return self.key_lines.get(key)
 
 
 @dataclass
