@@ -63,6 +63,16 @@ def multilingual(fixture_site, *, body: str = CHARTER_BODY):
     return fixture_site
 
 
+def build_with_language(site, locale: str, name: str):
+    """Build the site with one more language in the i18n plugin's list than the fixture knows."""
+    config = site.mkdocs_config()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"].append({"locale": locale, "name": name, "build": True})
+    site.config_overrides = {"plugins": config["plugins"]}
+    return site.build()
+
+
 def write_config(site) -> None:
     """mkdocs.yml as `build()` writes it, so the commands see the fixture's languages before a build."""
     text = yaml.safe_dump(site.mkdocs_config(), sort_keys=False, allow_unicode=True)
@@ -355,12 +365,7 @@ def test_orphan_catalog_and_status_report(fixture_site):
 
 def test_unknown_locale_is_a_finding_not_a_crash(fixture_site):
     site = multilingual(fixture_site)
-    config = site.mkdocs_config()
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"].append({"locale": "qq", "name": "Nowhere", "build": True})
-    site.config_overrides = {"plugins": config["plugins"]}
-    result = site.build()
+    result = build_with_language(site, "qq", "Nowhere")
     assert not result.ok
     assert "unknown locale `qq`" in result.output and "Traceback" not in result.output
 
@@ -377,12 +382,7 @@ def test_panjabi_builds_with_its_own_material_strings(fixture_site):
 
 def test_language_material_lacks_builds_with_a_warning(fixture_site):
     site = multilingual(fixture_site)
-    config = site.mkdocs_config()
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"].append({"locale": "so", "name": "Soomaali", "build": True})
-    site.config_overrides = {"plugins": config["plugins"]}
-    result = site.build()
+    result = build_with_language(site, "so", "Soomaali")
     assert result.ok, result.output
     assert "Material has no interface strings for `so`" in result.output
     assert re.search(r'<html lang="so"[^>]* dir="ltr"', result.html("so/charter/"))
