@@ -79,7 +79,8 @@ def _copy_project(folder: Path) -> Path:
 
 
 def _edit_and_wait(source: Path, url: str, number: int) -> float:
-    marker = f"Preview marker {number} {time.time_ns()}."
+    # Letters only: on a right-to-left page the build isolates digit runs (`<bdi>`), which would split the marker.
+    marker = "Preview marker " + "".join(chr(ord("a") + int(digit)) for digit in f"{number}{time.time_ns()}") + "."
     text = source.read_text(encoding="utf-8")
     start = time.perf_counter()
     source.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
@@ -104,3 +105,7 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,22 +1,26 @@
 """`signpost serve`: a live preview that keeps up with the editor.
 
-Why one language: mkdocs-static-i18n rebuilds every language on every save
-(25-28 s on this site). The preview builds the language being edited only
-(English unless `--lang` says otherwise; `make serve LANG=ur`), at the site
-root, and MkDocs' dirty reload re-renders only the pages whose files changed.
-Findings still show as warnings and in a box on the affected page.
+One language (English unless `--lang` says otherwise; `make serve LANG=ur`),
+at the site root: mkdocs-static-i18n would otherwise rebuild every language on
+every save. The first build is a full one; after that, saving the body of a
+page re-renders that page alone, with every check of a build, so it shows in
+the browser in about a second (`signpost.engine.mkdocs.preview_server`). Any
+other change (a new or deleted file, front matter, `data/`, `translations/`,
+`mkdocs.yml`) rebuilds the preview in full. Findings show as warnings in the
+terminal and in a box on the affected page; nothing refused is rendered.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
-from signpost.engine import build_command
-from signpost.engine.mkdocs.preview import PREVIEW_LANGUAGE
+from signpost.engine import UnknownEngineError, engine_name
 
 HELP = "Live preview of one language."
+
+#: The preview server, run as its own program so it can load ProperDocs before any `mkdocs` import.
+SERVER_MODULE = "signpost.engine.mkdocs.preview_server"
 
 
 def configure(parser) -> None:
@@ -26,9 +30,15 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    command = build_command(sys.executable) + ["serve", "--dirtyreload", "-a", args.addr, "-f", args.config_file]
-    env = {**os.environ, PREVIEW_LANGUAGE: args.lang}
     try:
-        return subprocess.run(command, env=env).returncode
-    except KeyboardInterrupt:
-        return 0
+        engine_name()  # SIGNPOST_ENGINE: mkdocs (default) or properdocs
+    except UnknownEngineError as problem:
+        print(f"signpost: {problem}", file=sys.stderr)
+        return 2
+    command = [sys.executable, "-m", SERVER_MODULE, "--addr", args.addr, "--lang", args.lang,
+               "--config-file", str(args.config_file)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Replace this process (same process id): stopping `signpost serve` stops the server itself.
+    os.execv(sys.executable, command)
+    return 0  # not reached

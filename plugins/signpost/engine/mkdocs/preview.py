@@ -26,4 +26,7 @@ def apply_preview_language(config) -> str | None:
     i18n.config.build_only_locale = language
     for lang in i18n.config.languages:
         lang.default = lang.build = lang.locale == language
+    # static-i18n sets its current language in its own `on_config` (priority -100), after the signpost
+    # plugins have read it in theirs: without this they would build the `ur` preview as English.
+    i18n.current_language = language
     return language
