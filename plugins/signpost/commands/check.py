@@ -1,36 +1,40 @@
 """`signpost check`: every finding the build would report, without publishing anything.
 
-One truth for findings: the check runs the build itself (the same plugins,
-languages and engine warnings, `--jobs` workers in parallel) into a folder
-under `.cache/check/`, and prints the findings the build collected, so a
-pre-commit hook, CI annotations and the real build never disagree. The site
-it builds is thrown away; `site/` is never touched.
+One truth for findings: the check runs the build itself (the same engine,
+plugins, languages and engine warnings; see `engine/mkdocs/check_build.py`)
+into a folder under `.cache/check/` that is thrown away, and prints the
+findings the build collected, so a pre-commit hook, CI annotations and the
+real build never disagree. `site/` is never touched.
 
 Why a cache rather than a faster, separate checker: a second checker is
-exactly what drifted from the build before. The findings are stored under
-a hash of every input (content, data, translations, mkdocs.yml, the theme
-and signpost's own code, and "today"); a run with nothing changed answers
-from the cache at once. A folder without `mkdocs.yml` cannot be built: there
-the check runs the content model's own checks only.
+exactly what drifted from the build before. The last check's state is kept
+in `.cache/check/state.json` (see `engine/mkdocs/check_cache.py`): with
+nothing changed the check answers from it at once; after an edit to pages or
+their catalogs the build renders only the pages the edit can affect and
+replays the other pages' findings; any other change (data, mkdocs.yml, the
+theme or signpost's code, "today", files added or removed) renders every
+page. A folder without `mkdocs.yml` cannot be built: there the check runs
+the content model's own checks only.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from signpost.annotations import github_annotations
 from signpost.commands._common import add_project_arguments, load_project_model, print_report
-from signpost.findings import Finding, Report, Severity
+from signpost.engine import UnknownEngineError, engine_name
+from signpost.findings import Report
 from signpost.today import BadTodayError, today
 
 HELP = "Report every finding the build would report, without publishing."
 CACHE_DIR = Path(".cache/check")
-INPUTS = ("content", "data", "translations", "mkdocs.yml")
+STATE_FILE = "state.json"
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -49,22 +53,17 @@ def configure(parser) -> None:
 def run(args) -> int:
     try:
         day = today()
-    except BadTodayError as problem:
+        engine = engine_name()
+    except (BadTodayError, UnknownEngineError) as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
-    root = args.config_file.resolve().parent
-    key = _inputs_key(root, args.config_file, day.isoformat())
-    cached = root / CACHE_DIR / f"{key}.json"
-    report = None if args.no_cache else _cached_report(cached)
     engine_failed = False
     if not args.config_file.is_file():
         report = _model_report(args)  # no site to build (a content folder on its own): the model's checks
-    elif report is None:
-        report, engine_failed, output = _build_report(root, args)
-        if engine_failed and not report.errors:
+    else:
+        report, engine_failed, output = _checked_report(args, day.isoformat(), engine)
+        if engine_failed:
             sys.stderr.write(output[-4000:])  # the engine stopped before signpost could report: say why
-        else:
-            _store(cached, report)
     if args.json or args.format == "json":
         print(report.to_json())
     elif args.format == "github":
@@ -73,6 +72,62 @@ def run(args) -> int:
         print_report(report)
     failing = engine_failed or report.errors or (args.strict and report.warnings)
     return 1 if failing else 0
+
+
+def _checked_report(args, day: str, engine: str) -> tuple[Report, bool, str]:
+    """From the cache when nothing changed; else the build, rendering again only what an edit can affect."""
+    from signpost.engine.mkdocs import check_cache
+    root = args.config_file.resolve().parent
+    cache = root / CACHE_DIR
+    if not cache.resolve().is_relative_to(root.resolve()):
+        problem = f"signpost check: {CACHE_DIR} points outside the project ({cache.resolve()}): remove it\n"
+        return Report(), True, problem  # never write outside the project
+    inputs = check_cache.scan(root, args.config_file, day, engine, PACKAGE)
+    state = None if args.no_cache else check_cache.load_state(cache / STATE_FILE)
+    if state and state["global_key"] == inputs.global_key and state["files"] == inputs.files:
+        return check_cache.report_of(state), False, ""
+    render = check_cache.plan(state, inputs)
+    trace, output = _traced_build(root, args.config_file, render, state)
+    if trace is None and render is not None:  # a partial build that stopped: never trust it, build it all
+        render, state = None, None
+        trace, output = _traced_build(root, args.config_file, None, None)
+    if trace is None:
+        return Report(), True, output
+    trace["partial"] = render is not None
+    if render is not None:
+        sys.stderr.write(f"signpost check: {len(trace['rendered'])} pages rendered again, the other pages' "
+                         f"findings from {CACHE_DIR}\n")
+    report, new_state = check_cache.merge(state, inputs, trace, trace.get("display_prefix") or "content")
+    if not trace["completed"]:
+        return report, not report.errors, output
+    _store(cache / STATE_FILE, new_state)
+    return report, False, output
+
+
+def _traced_build(root: Path, config_file: Path, render: list[str] | None, state: dict | None):
+    """Run `check_build` in a fresh process (the engine keeps global state); its trace, or None."""
+    cache = root / CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    name = f"run-{os.getpid()}"
+    plan_file, out_file, site = cache / f"{name}.plan.json", cache / f"{name}.trace.json", cache / f"{name}-site"
+    plan = {"render_only": render, "titles": (state or {}).get("titles") if render is not None else None,
+            "template_cache": str(cache / "templates")}
+    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+    command = [sys.executable, "-m", "signpost.engine.mkdocs.check_build", str(config_file.resolve()), str(site),
+               str(plan_file), str(out_file)]  # SIGNPOST_ENGINE (inherited) picks MkDocs or ProperDocs there
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=root)
+        try:
+            trace = json.loads(out_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            trace = None
+        if trace is not None and render is not None and not trace.get("completed"):
+            trace = None
+        return trace, done.stdout
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+        for path in cache.glob(f"{name}.*"):
+            path.unlink(missing_ok=True)
 
 
 def _model_report(args) -> Report:
@@ -84,47 +139,10 @@ def _model_report(args) -> Report:
     return report
 
 
-def _build_report(root: Path, args) -> tuple[Report, bool, str]:
-    # Imported here: the engine costs ~0.3 s to import, and a check answered from the cache needs none of it.
-    from signpost.engine import build_command
-    from signpost.engine.mkdocs import parallel
-    staging = root / CACHE_DIR / f"site-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    # Not -q: MkDocs would then drop the warnings (broken links) that become findings.
-    command = build_command(sys.executable) + ["build", "--clean", "--strict", "-f", str(args.config_file)]
-    try:
-        outcome = parallel.run(command, args.config_file, staging, args.jobs)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    failed_without_findings = outcome.returncode != 0 and not outcome.report.errors
-    return outcome.report, failed_without_findings, outcome.output
-
-
-def _inputs_key(root: Path, config_file: Path, day: str) -> str:
-    """A hash of every file the build reads, signpost's own code, and the day (reviews fall due)."""
-    digest = hashlib.sha256(day.encode())
-    folders = [root / name for name in INPUTS] + [PACKAGE]
-    for folder in folders:
-        paths = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file()
-                                                         and "__pycache__" not in p.parts)
-        for path in paths:
-            digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
-            digest.update(path.read_bytes())
-    digest.update(config_file.resolve().read_bytes() if config_file.resolve().is_file() else b"")
-    return digest.hexdigest()[:32]
-
-
-def _cached_report(path: Path) -> Report | None:
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return Report([Finding(**{**entry, "severity": Severity(entry["severity"])}) for entry in entries])
-
-
-def _store(path: Path, report: Report) -> None:
+def _store(path: Path, state: dict) -> None:
+    """Written whole then renamed: a check stopped half-way leaves the previous state, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob("*.json"):
-        old.unlink(missing_ok=True)  # one entry: the last state checked
-    path.write_text(report.to_json(), encoding="utf-8")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    from signpost.engine.mkdocs.check_cache import dump_state
+    partial.write_text(dump_state(state), encoding="utf-8")
+    partial.replace(path)

@@ -38,6 +38,7 @@ from signpost.translations import output
 
 WORKER_LANGUAGES = "SIGNPOST_WORKER_LANGUAGES"
 FINDINGS_FILE = "SIGNPOST_FINDINGS_FILE"
+RENDER_ONLY = "SIGNPOST_RENDER_ONLY"  # a `check_build` plan: render only its `render_only` pages
 
 
 # In the workers -----------------------------------------------------------------------------------
@@ -57,12 +58,29 @@ def drop_unassigned_pages(files, language: str):
     and links to excluded pages are only INFO messages.
     """
     assigned = assigned_languages()
+    homes = {"index.html", f"{language}/index.html"}
     if assigned is not None and language not in assigned:
-        homes = {"index.html", f"{language}/index.html"}
         for file in files.documentation_pages():
             if file.dest_uri not in homes:
                 file.inclusion = InclusionLevel.EXCLUDED
+        return files
+    render_only = _render_only()
+    if render_only is not None:  # an incremental `signpost check`: the other pages' findings are replayed
+        for file in files.documentation_pages():
+            if file.dest_uri not in homes and file.src_uri not in render_only:
+                file.inclusion = InclusionLevel.EXCLUDED
     return files
+
+
+def _render_only() -> set[str] | None:
+    value = os.environ.get(RENDER_ONLY)
+    if not value:
+        return None
+    try:
+        pages = json.loads(Path(value).read_text(encoding="utf-8")).get("render_only")
+    except (OSError, ValueError, AttributeError):
+        return None  # no readable plan: render everything (never fewer pages than asked)
+    return set(pages) if isinstance(pages, list) else None
 
 
 def findings_file() -> Path | None:

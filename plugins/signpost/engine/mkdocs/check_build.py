@@ -1,0 +1,163 @@
+"""The build `signpost check` runs: the real engine and plugins, in one process, with a trace.
+
+`python -m signpost.engine.mkdocs.check_build CONFIG SITE PLAN OUT` builds
+the site exactly as `mkdocs build --strict` does (same config, plugins,
+languages and engine warnings), with two differences that make an
+incremental check possible without a second checker that could drift:
+
+- `PLAN` may name the pages to render (`render_only`); every other page is
+  marked excluded for every language (see `parallel.drop_unassigned_pages`),
+  so MkDocs knows it exists (links to it resolve) but reads and writes
+  nothing for it. The findings of pages not rendered are replayed by
+  `check_cache` from the run that last rendered them.
+- Every finding is attributed to the page being rendered when a plugin
+  reported it (or to no page: the model's, the config's and the site-wide
+  checks, which always run in full), and the page titles the accessibility
+  plugin compares are recorded, so duplicate titles are still found across
+  pages that were not rendered this time (`titles` in PLAN).
+
+A strict-mode warning does not stop the run half-way (MkDocs would abort
+after the language it appeared in, skipping the others' findings): every
+engine warning is a finding already, and the caller fails on it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+TRACKER = "signpost-check-tracker"
+
+
+def main(argv: list[str]) -> int:
+    config_file, site_dir, plan_file, out_file = (Path(value) for value in argv)
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    if os.environ.get("SIGNPOST_ENGINE", "").strip() == "properdocs":
+        import properdocs.replacement  # noqa: F401  (every `mkdocs.*` import is ProperDocs' from here on)
+    from signpost.engine.mkdocs import parallel
+    if plan.get("render_only") is not None:
+        os.environ[parallel.RENDER_ONLY] = str(plan_file)
+    os.environ[parallel.FINDINGS_FILE] = str(out_file.with_suffix(".report.json"))
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-8s-  %(message)s")
+    trace = _build(config_file, site_dir, plan)
+    out_file.write_text(json.dumps(trace), encoding="utf-8")
+    return 0 if trace["completed"] else 1
+
+
+def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
+    from mkdocs import utils
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from signpost.session import SESSION
+
+    # Why: MkDocs counts warnings per (language) build and aborts that build in strict mode;
+    # the findings already hold every warning, so the run goes on and reports all languages.
+    utils.CountHandler.get_counts = lambda self: []
+    tracker = _tracker(plan.get("titles") or {}, plan.get("template_cache"))
+    original_add = SESSION.add
+
+    def traced_add(findings) -> None:
+        findings = list(findings)
+        tracker.record(findings)
+        original_add(findings)
+
+    SESSION.add = traced_add
+    completed, display_prefix = True, "content"
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins[TRACKER] = tracker
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+            model = getattr(config.plugins.get("signpost/content"), "model", None)
+            display_prefix = getattr(model, "display_prefix", display_prefix)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError, OSError, Exception) as problem:  # noqa: BLE001  the caller falls back to a full build
+        completed = False
+        sys.stderr.write(f"signpost check: the build stopped: {problem}\n")
+    return {"completed": completed, "display_prefix": display_prefix, "report": [f.to_dict() for f in SESSION.report],
+            "pages": {page: [f.to_dict() for f in found] for page, found in tracker.pages.items()},
+            "rendered": sorted(tracker.rendered), "titles": tracker.titles}
+
+
+def _tracker(cached_titles: dict, template_cache: str | None):
+    from jinja2 import FileSystemBytecodeCache
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    from signpost.engine.mkdocs.support import content_model, current_language, page_source_path
+
+    class CheckTracker(BasePlugin):
+        """Remembers which page each finding came from, and each language's page titles."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.current: str | None = None
+            self.pages: dict[str, set] = {}
+            self.rendered: set[str] = set()
+            self.titles: dict[str, dict[str, str]] = {}
+
+        def record(self, findings) -> None:
+            if self.current is not None:
+                self.pages.setdefault(self.current, set()).update(findings)
+
+        def _enter(self, page) -> None:
+            self.current = page_source_path(page)
+            self.rendered.add(self.current)
+
+        @event_priority(10_000)
+        def on_pre_page(self, page, *, config, files):
+            self._enter(page)
+            return page
+
+        @event_priority(-10_000)
+        def on_page_content(self, html, *, page, config, files):
+            self.current = None
+            return html
+
+        @event_priority(10_000)
+        def on_page_context(self, context, *, page, config, nav):
+            self._enter(page)
+            return context
+
+        @event_priority(-10_000)
+        def on_post_page(self, output, *, page, config):
+            self.current = None
+            return output
+
+        @event_priority(10_000)
+        def on_env(self, env, *, config, files):
+            # Each language's build makes a new theme environment that would compile every template
+            # again; Jinja's own bytecode cache (keyed on each template's source) compiles them once.
+            if template_cache:
+                Path(template_cache).mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(template_cache)
+            return env
+
+        @event_priority(50)  # before the accessibility plugin (0) compares this language's titles
+        def on_post_build(self, *, config):
+            accessibility = next((p for p in config.plugins.values() if hasattr(p, "_titles")), None)
+            if accessibility is None:
+                return
+            language = current_language(config)
+            try:
+                prefix = content_model(config).display_prefix
+            except RuntimeError:
+                return
+            rendered = {f"{prefix}/{page}" for page in self.rendered}
+            seen = {file: title for title, files in accessibility._titles.items() for file in files}
+            self.titles[language] = seen
+            for file, title in (cached_titles.get(language) or {}).items():
+                if file not in rendered and file not in seen:
+                    accessibility._titles.setdefault(title, []).append(file)
+
+    return CheckTracker()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
