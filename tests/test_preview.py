@@ -13,6 +13,8 @@ import urllib.request
 
 import yaml
 
+from signpost.translations.catalogs import read_catalog
+from signpost.translations.po_format import po_text
 from sitebuilder import page
 
 #: Generous: these waits are for a busy CI machine, not a speed target (that is benchmarks/preview_reload.py).
@@ -65,16 +67,46 @@ def test_a_saved_page_shows_its_change_and_findings_and_data_edits_rebuild(fixtu
     assert not [name for name in os.listdir(tmp_path) if name.startswith("signpost_preview_")]
 
 
+def test_a_preview_of_another_language_is_translated_and_follows_saves(fixture_site, tmp_path):
+    fixture_site.languages = ["en", "ur"]
+    fixture_site.write("index.md", page("Home", "Welcome.", topics=["about-service"]))
+    fixture_site.write("about/contact.md", page("Contact us", "First version."))
+    (fixture_site.root / "mkdocs.yml").write_text(yaml.safe_dump(fixture_site.mkdocs_config(), sort_keys=False,
+                                                                 allow_unicode=True), encoding="utf-8")
+    extract = fixture_site.signpost("translations", "extract")
+    assert extract.returncode == 0, extract.stdout + extract.stderr
+    catalog = fixture_site.root / "translations" / "ur" / "about" / "contact.po"
+    po, findings = read_catalog(catalog, "ur")
+    assert po is not None, findings
+    po["Contact us"].string = "ہم سے رابطہ"
+    catalog.write_text(po_text(po), encoding="utf-8")
+    log = tmp_path / "serve.log"
+    server, url = _start(fixture_site.root, log, "--lang", "ur")
+    try:
+        contact = f"{url}about/contact/"  # one language, at the site root
+        html = _wait_for(contact, "First version.", server, log)
+        assert '<html lang="ur"' in html and 'dir="rtl"' in html
+        assert re.search(r"<h1[^>]*>ہم سے رابطہ</h1>", html)  # translated from the English page's catalog
+
+        fixture_site.write("about/contact.md", page("Contact us", "Second version. Please [click here](../index.md)."))
+        html = _wait_for(contact, "Second version.", server, log)
+        assert re.search(r"<h1[^>]*>ہم سے رابطہ</h1>", html)
+        assert "click here" in _findings_box(html)
+        assert "re-rendered about/contact.md" in log.read_text(encoding="utf-8")
+    finally:
+        _stop(server)
+
+
 # Helpers ------------------------------------------------------------------------------------------
 
-def _start(project, log) -> tuple[subprocess.Popen, str]:
+def _start(project, log, *options: str) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "SIGNPOST_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "SIGNPOST_COVERAGE": "report",
            "TMPDIR": str(log.parent)}  # the preview's temporary site, checked for clean-up at the end
     with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "signpost.cli", "serve", "--addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "signpost.cli", "serve", "--addr", f"127.0.0.1:{port}", *options],
                                   cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     return server, f"http://127.0.0.1:{port}/"
 

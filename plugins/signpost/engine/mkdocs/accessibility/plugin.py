@@ -19,6 +19,7 @@ from signpost.accessibility.readability import (ReadabilitySettings, measure, pa
 from signpost.l10n import direction
 from signpost.engine.mkdocs.material import insert_at_content_top
 from signpost.engine.mkdocs.not_found import NOT_FOUND, place_not_found_page
+from signpost.engine.mkdocs.preview import source_language
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
 from signpost.templating import theme_text
@@ -107,7 +108,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                 markdown = ""
         language = current_language(config)
         catalog, catalog_text = "", ""
-        if language != default_language(config):
+        if language != source_language(config):  # a translation's checks point at its catalog
             catalog = f"{TRANSLATIONS_DIR}/{language}/{path[:-3] if path.endswith('.md') else path}.po"
             try:
                 catalog_text = translations_only(

@@ -21,6 +21,7 @@ from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
 
 from signpost import l10n
 from signpost.engine.mkdocs import parallel
+from signpost.engine.mkdocs.preview import source_language
 from signpost.engine.mkdocs.support import (build_languages, content_model, current_language, default_language,
                                      is_inner_language_build, page_source_path)
 from signpost.facts.pages import ReferenceKeepingTranslator
@@ -64,7 +65,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.model = content_model(config)
         self.settings = self.model.settings  # read from this config by signpost/content
         l10n.set_translations_dir(self.settings.translations_dir)
-        self.language, self.default = current_language(config), default_language(config)
+        # The source language (English) even in a preview of one other language (see preview.py).
+        self.language, self.default = current_language(config), source_language(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
             self._check_languages(config)
