@@ -55,6 +55,13 @@ def test_a_saved_page_shows_its_change_and_findings_and_data_edits_rebuild(fixtu
         html = _wait_for(contact, "Fourth version.", server, log)
         assert "signpost-findings" not in html
 
+        # Front matter: the page shows at once, then the whole preview is rebuilt (review dates, navigation).
+        fixture_site.write("about/contact.md", page(
+            "Contact the team", "Fourth version. Thursday: {{ fact.centre.drop-in-thu }}.\n\n## Just right\n\nText."))
+        html = _wait_for(contact, "Contact the team", server, log)
+        assert "front matter changed" in log.read_text(encoding="utf-8")
+        _wait_for_log(log, "full preview build", 2, server)
+
         # A data file the page is made from: the preview is rebuilt, and the page shows the new value.
         facts = fixture_site.root / "data" / "facts.yml"
         facts.write_text(facts.read_text(encoding="utf-8").replace("drop-in-thu: 10am to 8pm",
@@ -124,6 +131,13 @@ def _wait_for(url: str, text: str, server: subprocess.Popen, log) -> str:
             pass
         time.sleep(0.2)
     raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+def _wait_for_log(log, text: str, times: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while log.read_text(encoding="utf-8").count(text) < times:
+        assert server.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+        time.sleep(0.2)
 
 
 def _findings_box(html: str) -> str:

@@ -11,7 +11,7 @@ session's findings up to date for the file:
 - the page is read again with the model's own loader (front matter checks
   included); when anything but the body changed (title, review dates,
   topics...) other pages and site-wide checks may depend on it, so the caller
-  falls back to a full build;
+  shows the page at once and then builds everything (`Refresh.FIRST`);
 - the findings the build made for the file are dropped, except the site-wide
   ones whose inputs did not change (coverage, freshness, directory,
   translations); the page-level ones come back as the page is rendered
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from enum import Enum
 
 from signpost import model as model_package
 from signpost.engine.mkdocs import engine_warnings
@@ -35,18 +36,26 @@ from signpost.session import SESSION
 SITE_WIDE_CHECKS = frozenset({"coverage", "freshness", "directory", "translations"})
 
 
-def refresh_model_page(model, rel: str) -> bool:
-    """Give the model the page's new body and the session its new findings; False when a full build is needed."""
+class Refresh(Enum):
+    """What re-rendering a saved page alone is worth."""
+
+    CANNOT = "cannot"  # the page cannot be read now: only a full build shows why
+    COMPLETE = "complete"  # only the body changed: the page alone is the whole change
+    FIRST = "first"  # its front matter changed too: show the page now, then build everything (dates, nav...)
+
+
+def refresh_model_page(model, rel: str) -> Refresh:
+    """Give the model the page as saved and the session its findings, and say what a re-render is worth."""
     old = model.page(rel)
     # The model's own single-page loader (front matter, folder defaults, validation): the preview must read
     # a page exactly as the build does. Without it (renamed), every save is a full build, never a wrong one.
     load_page = getattr(model_package, "_load_page", None)
     if old is None or load_page is None:
-        return False
+        return Refresh.CANNOT
     page, findings = load_page(model.content_dir / rel, rel, model.display_prefix, model.registry,
                                model.section_defaults)
-    if page is None or page != old or page.key_lines != old.key_lines:
-        return False  # unreadable now, or more than the body changed
+    if page is None:
+        return Refresh.CANNOT
     model.pages[rel] = page
     model.report.findings = [f for f in model.report if f.file != page.file] + findings
     alone = replace(model, pages={rel: page}, services={}, report=Report())
@@ -55,7 +64,7 @@ def refresh_model_page(model, rel: str) -> bool:
     SESSION.add(findings)
     SESSION.add(f for f in checked if f.file == page.file)
     _forget_engine_warnings(rel)
-    return True
+    return Refresh.COMPLETE if page == old and page.key_lines == old.key_lines else Refresh.FIRST
 
 
 def engine_findings_for(model, rel: str) -> list[Finding]:

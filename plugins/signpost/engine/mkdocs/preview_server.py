@@ -9,10 +9,12 @@ result of the last full build in memory. When the only change is the body of
 existing Markdown pages, it re-renders just those pages with MkDocs' own
 `_populate_page` and `_build_page` (every plugin's page events run, so the
 findings box and the warnings are those of a build; see `preview_pages.py`).
-Anything else (a new, deleted or renamed file, front matter, `data/`,
-`translations/`, `mkdocs.yml`, a service or place file) is a full build, as
-before. Other pages keep what they showed until the next full build (a
-changed first heading shows in their navigation then).
+When their front matter changed too, the page is shown at once and a full
+build follows (review dates, navigation and site-wide checks depend on it).
+Anything else (a new, deleted or renamed file, `data/`, `translations/`,
+`mkdocs.yml`, a service or place file) is a full build, as before. Other
+pages keep what they showed until the next full build (a changed first
+heading shows in their navigation then).
 
 One language at a time (`--lang`, see `preview.py`). Run as
 `python -m signpost.engine.mkdocs.preview_server`; with
@@ -47,6 +49,7 @@ from mkdocs.structure.files import InclusionLevel  # noqa: E402
 from signpost.engine.mkdocs import preview_pages  # noqa: E402
 from signpost.engine.mkdocs.content.plugin import log_finding  # noqa: E402
 from signpost.engine.mkdocs.preview import PREVIEW_LANGUAGE  # noqa: E402
+from signpost.engine.mkdocs.preview_pages import Refresh  # noqa: E402
 from signpost.engine.mkdocs.project import settings_from_config  # noqa: E402
 from signpost.engine.mkdocs.support import content_model  # noqa: E402
 from signpost.session import SESSION  # noqa: E402
@@ -94,6 +97,8 @@ class PreviewSite:
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.watched: list[str] = []
         self._stopping = threading.Event()
+        self._full_build_due = False  # a page was shown before the whole preview caught up with it
+        self.server: LiveReloadServer | None = None
 
     def serve(self) -> None:
         self.build_all(self.config)
@@ -101,7 +106,8 @@ class PreviewSite:
         server = LiveReloadServer(builder=self.rebuild, host=host, port=port, root=self.site_dir,
                                   mount_path=self.mount_path, polling_interval=POLLING_INTERVAL)
         server.error_handler = self._error_page
-        watcher = threading.Thread(target=self._watch, args=(server,), daemon=True)
+        self.server = server
+        watcher = threading.Thread(target=self._watch, daemon=True)
         watcher.start()
         try:
             server.serve()
@@ -109,7 +115,7 @@ class PreviewSite:
             self._stopping.set()
             server.shutdown()
 
-    def _watch(self, server: LiveReloadServer) -> None:
+    def _watch(self) -> None:
         """Ask the server for a rebuild whenever the watched files differ from what was last built.
 
         Why not `server.watch()`: watchdog's observer takes its first look at the files some time
@@ -123,10 +129,15 @@ class PreviewSite:
                 continue
             seen = current
             if current != self.snapshot:
-                # LiveReloadServer has no public "rebuild now"; this is what its own watch callback does.
-                with server._rebuild_cond:
-                    server._want_rebuild = True
-                    server._rebuild_cond.notify_all()
+                self._request_rebuild()
+
+    def _request_rebuild(self) -> None:
+        # LiveReloadServer has no public "rebuild now"; this is what its own watch callback does.
+        server = self.server
+        if server is not None:
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
 
     def close(self) -> None:
         self.config.plugins.on_shutdown()
@@ -138,6 +149,7 @@ class PreviewSite:
         """A full build of the preview language, as `mkdocs serve` makes it."""
         started = time.monotonic()
         self.recorder = None  # until this build succeeds, saves are full builds
+        self._full_build_due = False
         self.config = config or self._load_config()
         self.watched = self._watched_paths()
         if not self.snapshot:
@@ -157,25 +169,35 @@ class PreviewSite:
                    if snapshot.get(path) != self.snapshot.get(path)}
         previous, self.snapshot = self.snapshot, snapshot
         if not changed:
+            if self._full_build_due:
+                self.build_all()
             return
         files = self._saved_pages(changed, previous)
         if files is not None:
             started = time.monotonic()
             try:
-                if all(self._rebuild_page(file) for file in files):
-                    names = ", ".join(file.src_uri for file in files)
-                    log.info(f"signpost: re-rendered {names} in {time.monotonic() - started:.2f} s")
-                    return
+                outcomes = [self._rebuild_page(file) for file in files]
             except Exception as problem:  # a surprise in the fast path must never leave the preview stale
                 log.warning(f"signpost: re-rendering the page failed ({problem}); rebuilding everything")
+                outcomes = [Refresh.CANNOT]
+            if Refresh.CANNOT not in outcomes:
+                names = ", ".join(file.src_uri for file in files)
+                log.info(f"signpost: re-rendered {names} in {time.monotonic() - started:.2f} s")
+                if Refresh.FIRST in outcomes:
+                    # Front matter changed: the browser shows the page now, then the rest follows.
+                    log.info("signpost: front matter changed; rebuilding the whole preview next")
+                    self._full_build_due = True
+                    self._request_rebuild()
+                return
         self.build_all()
 
-    def _rebuild_page(self, file) -> bool:
+    def _rebuild_page(self, file) -> Refresh:
         """MkDocs' own page steps for one file, with the last build's files, navigation and environment."""
         config, recorder = self.config, self.recorder
         model = content_model(config)
-        if not preview_pages.refresh_model_page(model, file.src_uri):
-            return False
+        outcome = preview_pages.refresh_model_page(model, file.src_uri)
+        if outcome is Refresh.CANNOT:
+            return outcome
         inclusion = InclusionLevel.is_in_serve
         doc_files = recorder.files.documentation_pages(inclusion=inclusion)
         page = file.page
@@ -187,7 +209,7 @@ class PreviewSite:
         SESSION.add(preview_pages.engine_findings_for(model, file.src_uri))  # the anchors, checked last
         for finding in SESSION.report.for_file(display):
             log_finding(finding)
-        return True
+        return outcome
 
     # Helpers -------------------------------------------------------------------------------------
 
@@ -260,6 +282,8 @@ def _snapshot(paths: list[str]) -> dict[str, tuple[int, int]]:
         for folder, dirs, names in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
             for name in names:
+                if _is_editor_scratch(name):
+                    continue
                 full = os.path.join(folder, name)
                 try:
                     stat = os.stat(full)
@@ -267,6 +291,14 @@ def _snapshot(paths: list[str]) -> dict[str, tuple[int, int]]:
                     continue
                 result[full] = (stat.st_mtime_ns, stat.st_size)
     return result
+
+
+def _is_editor_scratch(name: str) -> bool:
+    """Editors' swap, lock and backup files: never part of the site, and rewritten while typing.
+
+    (Not every dot file: a folder's `.meta.yml` holds its pages' defaults.)
+    """
+    return name.endswith(("~", ".swp", ".swx", ".swo")) or name.startswith(".#") or name == "4913"
 
 
 def _show_engine_log() -> None:
