@@ -27,7 +27,7 @@ def _assert_check_equals_build(site, *, incremental: bool) -> list[str]:
     check = site.signpost("check", "--json")
     build = site.signpost("build", "--jobs", "2")
     assert check.stdout.strip(), check.stderr
-    assert ("pages rendered again" in check.stderr) is incremental, check.stderr
+    assert ("pages checked again" in check.stderr) is incremental, check.stderr
     checked = _checked(check)
     assert checked == _build_findings(build.stderr)
     return checked

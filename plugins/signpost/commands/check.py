@@ -95,8 +95,9 @@ def _checked_report(args, day: str, engine: str) -> tuple[Report, bool, str]:
         return Report(), True, output
     trace["partial"] = render is not None
     if render is not None:
-        sys.stderr.write(f"signpost check: {len(trace['rendered'])} pages rendered again, the other pages' "
-                         f"findings from {CACHE_DIR}\n")
+        trace["main"] = render["main"]
+        sys.stderr.write(f"signpost check: {len(render['main'])} pages checked again ({len(trace['rendered'])} "
+                         f"rendered), the other pages' findings from {CACHE_DIR}\n")
     report, new_state = check_cache.merge(state, inputs, trace, trace.get("display_prefix") or "content")
     if not trace["completed"]:
         return report, not report.errors, output
@@ -104,13 +105,14 @@ def _checked_report(args, day: str, engine: str) -> tuple[Report, bool, str]:
     return report, False, output
 
 
-def _traced_build(root: Path, config_file: Path, render: list[str] | None, state: dict | None):
+def _traced_build(root: Path, config_file: Path, render: dict | None, state: dict | None):
     """Run `check_build` in a fresh process (the engine keeps global state); its trace, or None."""
     cache = root / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     name = f"run-{os.getpid()}"
     plan_file, out_file, site = cache / f"{name}.plan.json", cache / f"{name}.trace.json", cache / f"{name}-site"
-    plan = {"render_only": render, "titles": (state or {}).get("titles") if render is not None else None,
+    plan = {"render_only": render["render"] if render else None,
+            "titles": (state or {}).get("titles") if render is not None else None,
             "template_cache": str(cache / "templates")}
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
     command = [sys.executable, "-m", "signpost.engine.mkdocs.check_build", str(config_file.resolve()), str(site),

@@ -83,7 +83,8 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
         sys.stderr.write(f"signpost check: the build stopped: {problem}\n")
     return {"completed": completed, "display_prefix": display_prefix, "report": [f.to_dict() for f in SESSION.report],
             "pages": {page: [f.to_dict() for f in found] for page, found in tracker.pages.items()},
-            "rendered": sorted(tracker.rendered), "titles": tracker.titles}
+            "rendered": sorted(tracker.rendered), "titles": tracker.titles,
+            "generated_text": {page: "\n".join(texts) for page, texts in tracker.markdown.items()}}
 
 
 def _tracker(cached_titles: dict, template_cache: str | None):
@@ -101,6 +102,7 @@ def _tracker(cached_titles: dict, template_cache: str | None):
             self.pages: dict[str, set] = {}
             self.rendered: set[str] = set()
             self.titles: dict[str, dict[str, str]] = {}
+            self.markdown: dict[str, list[str]] = {}
 
         def record(self, findings) -> None:
             if self.current is not None:
@@ -114,6 +116,13 @@ def _tracker(cached_titles: dict, template_cache: str | None):
         def on_pre_page(self, page, *, config, files):
             self._enter(page)
             return page
+
+        @event_priority(-10_000)
+        def on_page_markdown(self, markdown, *, page, config, files):
+            if not page.file.abs_src_path or getattr(page.file, "generated_by", None):
+                # A generated page's text (what it links to) for the next check's plan; every language's.
+                self.markdown.setdefault(page_source_path(page), []).append(markdown)
+            return markdown
 
         @event_priority(-10_000)
         def on_page_content(self, html, *, page, config, files):

@@ -30,12 +30,13 @@ from pathlib import Path, PurePosixPath
 
 from signpost.findings import Finding, Report, Severity
 
-VERSION = 1
+VERSION = 2
 CONTENT, TRANSLATIONS = "content", "translations"
 GLOBAL_INPUTS = ("data", "mkdocs.yml")
 # The service directory's records feed topic pages, lists and generated pages: a change renders all.
 SHARED_CONTENT = ("content/local-info/services/", "content/local-info/organisations/",
                   "content/local-info/locations/")
+DIRECTORY_PAGES = "local-info/services/"  # where the directory plugin generates its lists
 # Set by signpost itself for its own processes, not by the person checking.
 INTERNAL_VARIABLES = {"SIGNPOST_FINDINGS_FILE", "SIGNPOST_WORKER_LANGUAGES", "SIGNPOST_RENDER_ONLY"}
 _ENGINE_FINDING = re.compile(r"^Doc file '([^']+)'")
@@ -85,8 +86,9 @@ def scan(root: Path, config_file: Path, day: str, engine: str, package: Path) ->
 def page_of(rel: str) -> str | None:
     """The page (`about/contact.md`, as MkDocs names it) whose own input `rel` is, else None."""
     parts = PurePosixPath(rel).parts
-    if rel.startswith(SHARED_CONTENT):
-        return None
+    if rel.startswith(SHARED_CONTENT) or (parts[0] == TRANSLATIONS and "/".join(parts[2:]).startswith(
+            tuple(prefix[len(CONTENT) + 1:] for prefix in SHARED_CONTENT))):
+        return None  # a service record or its translation: the directory's lists show it
     if parts[0] == CONTENT and rel.endswith(".md") and len(parts) > 1:
         return "/".join(parts[1:])
     if parts[0] == TRANSLATIONS and len(parts) > 2 and rel.endswith((".po", ".pot")):
@@ -100,8 +102,9 @@ def is_page_input(rel: str, texts: dict[str, str]) -> bool:
     return page is not None and f"{CONTENT}/{page}" in texts
 
 
-def plan(state: dict | None, inputs: Inputs) -> list[str] | None:
-    """The pages to render again, or None to render every page."""
+def plan(state: dict | None, inputs: Inputs) -> dict | None:
+    """`main`: the pages whose findings are found again; `render`: those and the pages they link into
+    with an anchor (MkDocs checks an anchor only on a page it rendered). None: render every page."""
     if not state or state.get("version") != VERSION or state.get("global_key") != inputs.global_key:
         return None
     old = state.get("files") or {}
@@ -109,16 +112,27 @@ def plan(state: dict | None, inputs: Inputs) -> list[str] | None:
     edited = {page_of(rel) for rel in changed}
     if None in edited:
         return None
-    pages = {rel[len(CONTENT) + 1:] for rel in inputs.texts if rel.startswith(CONTENT + "/") and rel.endswith(".md")}
     documents = _documents(inputs.texts)
-    render = set(edited)
-    for page in edited:
-        own = documents.get(page, "")
-        for other in pages:
-            if mentions(documents.get(other, ""), page, other) or mentions(own, other, page):
-                render.add(other)
-    render |= set(state.get("generated") or [])
-    return sorted(render)
+    generated = state.get("generated") or []
+    texts = state.get("generated_text") or {}
+    documents.update({page: texts.get(page, "") for page in generated})
+    main = set(edited)
+    for page in documents:
+        # A page with an anchor link into an edited page: the anchor may have gone (or come back).
+        if any(links_with_anchor(documents[page], edited_page) for edited_page in edited):
+            main.add(page)
+    for page in generated:
+        # The directory's pages are made from the service records (a change to one renders
+        # everything). Other generated pages (the topics page lists every page's title and
+        # topics) and any generated page whose text is not known always render.
+        if not page.startswith(DIRECTORY_PAGES) or page not in texts:
+            main.add(page)
+    if any(page in generated and page not in texts for page in main):
+        return None  # a page whose links are unknown: the pages its anchors point into cannot be chosen
+    render = set(main)
+    for page in main:
+        render |= {target for target in documents if links_with_anchor(documents[page], target)}
+    return {"main": sorted(main), "render": sorted(render)}
 
 
 def _documents(texts: dict[str, str]) -> dict[str, str]:
@@ -131,24 +145,26 @@ def _documents(texts: dict[str, str]) -> dict[str, str]:
     return {page: "\n".join(parts) for page, parts in documents.items()}
 
 
-def mentions(text: str, target: str, source: str) -> bool:
-    """Whether `text` (of page `source`) may link to page `target`: generous, never too strict."""
-    path = PurePosixPath(target)
-    stem = path.name[:-3] if path.name.endswith(".md") else path.name
-    if stem.count(".") and path.name.endswith(".md"):
-        stem = stem.split(".", 1)[0]  # a translation file (`contact.pl.md`) is linked as its page
-    if not text:
-        return False
-    if stem != "index":
-        return stem in text
-    folder = path.parent.name
-    return "index" in text and (not folder or folder in text or source.startswith(str(path.parent) + "/"))
+def links_with_anchor(text: str, target: str) -> bool:
+    """Whether `text` may hold a link to a heading of page `target` (`contact.md#opening-times`).
+
+    Generous (any `contact.md#` counts, whatever its folder), never too strict:
+    MkDocs checks anchors of links to `.md` files only, and such a link names
+    the file with `#` right after it. A translation file (`contact.pl.md`) is
+    linked as its page (`contact.md#...`).
+    """
+    name = PurePosixPath(target).name
+    stem = name[:-3] if name.endswith(".md") else name
+    if "." in stem:
+        stem = stem.split(".", 1)[0]
+    return bool(text) and f"{stem}.md#" in text
 
 
 def merge(state: dict | None, inputs: Inputs, trace: dict, display_prefix: str) -> tuple[Report, dict]:
     """The full report (fresh findings plus those replayed for pages not rendered) and the new state."""
     full = trace.get("partial") is not True
     rendered = set(trace["rendered"])
+    main = rendered if full else set(trace.get("main") or []) & rendered  # support pages keep their cache
     fresh_pages = {page: {_finding(entry) for entry in entries} for page, entries in trace["pages"].items()}
     attributed = set().union(*fresh_pages.values()) if fresh_pages else set()
     site_wide: set[Finding] = set()
@@ -164,11 +180,13 @@ def merge(state: dict | None, inputs: Inputs, trace: dict, display_prefix: str) 
     pages_cache: dict[str, set[Finding]] = {}
     if not full and state:
         known = {rel[len(CONTENT) + 1:] for rel in inputs.texts if rel.startswith(CONTENT + "/")}
+        known |= set(state.get("generated") or [])  # the set of files is unchanged: so are the generated pages
         for page, entries in (state.get("pages") or {}).items():
-            if page not in rendered and page in known:
+            if page not in main and page in known:
                 pages_cache[page] = {_finding(entry) for entry in entries}
     for page in rendered:
-        pages_cache[page] = fresh_pages.get(page, set())
+        if page in main or page not in pages_cache:
+            pages_cache[page] = fresh_pages.get(page, set())
     everything = set(site_wide).union(*pages_cache.values()) if pages_cache else set(site_wide)
     report = Report(Report(list(everything)).sorted())
     titles = {} if full or not state else {lang: dict(files) for lang, files in (state.get("titles") or {}).items()}
@@ -179,7 +197,9 @@ def merge(state: dict | None, inputs: Inputs, trace: dict, display_prefix: str) 
     content_pages = {rel[len(CONTENT) + 1:] for rel in inputs.texts if rel.startswith(CONTENT + "/")}
     generated = sorted(page for page in rendered if page not in content_pages) if full else \
         sorted(set(state.get("generated") or []) | {page for page in rendered if page not in content_pages})
-    new_state = {"version": VERSION, "global_key": inputs.global_key, "files": inputs.files,
+    generated_text = {} if full or not state else dict(state.get("generated_text") or {})
+    generated_text.update(trace.get("generated_text") or {})
+    new_state = {"version": VERSION, "generated_text": generated_text, "global_key": inputs.global_key, "files": inputs.files,
                  "pages": {page: [f.to_dict() for f in Report(list(found)).sorted()] for page, found in pages_cache.items()},
                  "titles": titles, "generated": generated, "report": [f.to_dict() for f in report]}
     return report, new_state
@@ -212,7 +232,7 @@ def load_state(path: Path) -> dict | None:
                 _finding(entry)
         if not all(isinstance(files, dict) for files in state["titles"].values()):
             return None
-        if not isinstance(state.get("generated"), list):
+        if not isinstance(state.get("generated"), list) or not isinstance(state.get("generated_text"), dict):
             return None
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
