@@ -100,6 +100,15 @@ def test_a_preview_of_another_language_is_translated_and_follows_saves(fixture_s
         assert re.search(r"<h1[^>]*>ہم سے رابطہ</h1>", html)
         assert "click here" in _findings_box(html)
         assert "re-rendered about/contact.md" in log.read_text(encoding="utf-8")
+
+        # A translator saves the page's catalog: the page alone is translated again.
+        po, findings = read_catalog(catalog, "ur")
+        po["Contact us"].string = "رابطہ کریں"
+        catalog.write_text(po_text(po), encoding="utf-8")
+        html = _wait_for(contact, "رابطہ کریں", server, log)
+        assert "click here" in _findings_box(html)  # the page's own findings are still shown
+        assert log.read_text(encoding="utf-8").count("re-rendered about/contact.md") == 2
+        assert log.read_text(encoding="utf-8").count("full preview build") == 1
     finally:
         _stop(server)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from enum import Enum
+from pathlib import Path
 
 from signpost import model as model_package
 from signpost.engine.mkdocs import engine_warnings
@@ -31,6 +32,8 @@ from signpost.facts.checks import check_model as check_facts
 from signpost.findings import Finding, Report
 from signpost.safety import plugin_support as safety
 from signpost.session import SESSION
+from signpost.translations.catalogs import display
+from signpost.translations.glossary import glossary_findings
 
 #: Findings about a page that come from site-wide checks whose inputs a body edit does not change.
 SITE_WIDE_CHECKS = frozenset({"coverage", "freshness", "directory", "translations"})
@@ -67,6 +70,21 @@ def refresh_model_page(model, rel: str) -> Refresh:
     return Refresh.COMPLETE if page == old and page.key_lines == old.key_lines else Refresh.FIRST
 
 
+def refresh_catalog(model, rel: str, catalog: Path, language: str) -> Refresh:
+    """A translator saved the page's catalog: drop the findings its render makes, so they are made again.
+
+    The catalog's own findings (malformed, unsafe or changed references) come back as the page is
+    translated; its glossary findings are checked again here.
+    """
+    if model.page(rel) is None:
+        return Refresh.CANNOT
+    catalog_file = display(catalog)
+    _forget_findings(f"{model.display_prefix}/{rel}", also=catalog_file)
+    SESSION.add(f for f in glossary_findings(model.settings.translations_dir, language) if f.file == catalog_file)
+    _forget_engine_warnings(rel)
+    return Refresh.COMPLETE
+
+
 def engine_findings_for(model, rel: str) -> list[Finding]:
     """The engine's warnings (broken links and anchors) about one page so far, as lenient findings."""
     if not any(_is_about(record, rel) for record in engine_warnings._HANDLER.records):
@@ -76,8 +94,9 @@ def engine_findings_for(model, rel: str) -> list[Finding]:
             if f.file == page_file]
 
 
-def _forget_findings(file: str) -> None:
-    kept = [f for f in SESSION.report if f.file != file or f.check in SITE_WIDE_CHECKS]
+def _forget_findings(file: str, also: str | None = None) -> None:
+    """Drop the findings of `file` the page's render makes again (and every finding of `also`)."""
+    kept = [f for f in SESSION.report if (f.file != file or f.check in SITE_WIDE_CHECKS) and f.file != also]
     SESSION.reset()
     SESSION.add(kept)
 

@@ -9,10 +9,11 @@ result of the last full build in memory. When the only change is the body of
 existing Markdown pages, it re-renders just those pages with MkDocs' own
 `_populate_page` and `_build_page` (every plugin's page events run, so the
 findings box and the warnings are those of a build; see `preview_pages.py`).
-When their front matter changed too, the page is shown at once and a full
-build follows (review dates, navigation and site-wide checks depend on it).
-Anything else (a new, deleted or renamed file, `data/`, `translations/`,
-`mkdocs.yml`, a service or place file) is a full build, as before. Other
+A saved catalog of a page (`translations/ur/...po` in an Urdu preview)
+re-renders that page the same way. When a page's front matter changed too,
+it is shown at once and a full build follows (review dates, navigation and site-wide checks depend on it).
+Anything else (a new, deleted or renamed file, `data/`, `interface.po`,
+the glossary, `mkdocs.yml`, a service or place file) is a full build, as before. Other
 pages keep what they showed until the next full build (a changed first
 heading shows in their navigation then).
 
@@ -51,7 +52,9 @@ from signpost.engine.mkdocs.content.plugin import log_finding  # noqa: E402
 from signpost.engine.mkdocs.preview import PREVIEW_LANGUAGE  # noqa: E402
 from signpost.engine.mkdocs.preview_pages import Refresh  # noqa: E402
 from signpost.engine.mkdocs.project import settings_from_config  # noqa: E402
-from signpost.engine.mkdocs.support import content_model  # noqa: E402
+from signpost.engine.mkdocs.preview import source_language  # noqa: E402
+from signpost.engine.mkdocs.support import content_model, current_language  # noqa: E402
+from signpost.translations.catalogs import catalog_path  # noqa: E402
 from signpost.session import SESSION  # noqa: E402
 
 # Under `mkdocs.plugins.signpost`: the engine-warning collector leaves signpost's own messages alone.
@@ -176,12 +179,12 @@ class PreviewSite:
         if files is not None:
             started = time.monotonic()
             try:
-                outcomes = [self._rebuild_page(file) for file in files]
+                outcomes = [self._rebuild_page(file, catalog) for file, catalog in files]
             except Exception as problem:  # a surprise in the fast path must never leave the preview stale
                 log.warning(f"signpost: re-rendering the page failed ({problem}); rebuilding everything")
                 outcomes = [Refresh.CANNOT]
             if Refresh.CANNOT not in outcomes:
-                names = ", ".join(file.src_uri for file in files)
+                names = ", ".join(file.src_uri for file, _ in files)
                 log.info(f"signpost: re-rendered {names} in {time.monotonic() - started:.2f} s")
                 if Refresh.FIRST in outcomes:
                     # Front matter changed: the browser shows the page now, then the rest follows.
@@ -191,11 +194,14 @@ class PreviewSite:
                 return
         self.build_all()
 
-    def _rebuild_page(self, file) -> Refresh:
+    def _rebuild_page(self, file, catalog: Path | None) -> Refresh:
         """MkDocs' own page steps for one file, with the last build's files, navigation and environment."""
         config, recorder = self.config, self.recorder
         model = content_model(config)
-        outcome = preview_pages.refresh_model_page(model, file.src_uri)
+        if catalog is None:
+            outcome = preview_pages.refresh_model_page(model, file.src_uri)
+        else:
+            outcome = preview_pages.refresh_catalog(model, file.src_uri, catalog, current_language(config))
         if outcome is Refresh.CANNOT:
             return outcome
         inclusion = InclusionLevel.is_in_serve
@@ -217,19 +223,32 @@ class PreviewSite:
         return load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=self.addr)
 
     def _saved_pages(self, changed: set[str], previous: dict) -> list | None:
-        """The pages whose saved Markdown is all that changed, or None when a full build is needed."""
+        """(page file, saved catalog or None) for each saved page or page catalog, or None for a full build."""
         if self.recorder is None or self.recorder.files is None:
             return None
         by_source = {os.path.abspath(file.abs_src_path): file
                      for file in self.recorder.files.documentation_pages()
                      if file.abs_src_path and file.page is not None and getattr(file, "_content", None) is None}
+        catalogs = self._page_catalogs(by_source.values())
         result = []
         for path in changed:
-            file = by_source.get(path)
-            if file is None or path not in previous or not os.path.isfile(path):
-                return None  # not a page (data, catalog, config, service), or new, or deleted
-            result.append(file)
+            if path not in previous or not os.path.isfile(path):
+                return None  # new or deleted
+            if path in by_source:
+                result.append((by_source[path], None))
+            elif path in catalogs:
+                result.append((catalogs[path], Path(path)))
+            else:
+                return None  # data, the configuration, a service or place file, another language's catalog
         return result
+
+    def _page_catalogs(self, files) -> dict[str, object]:
+        """The catalogs the pages of this preview are translated from (none in a preview of English)."""
+        language = current_language(self.config)
+        if language == source_language(self.config):
+            return {}
+        folder = content_model(self.config).settings.translations_dir
+        return {os.path.abspath(catalog_path(folder, language, file.src_uri)): file for file in files}
 
     def _watched_paths(self) -> list[str]:
         """The content, the configuration, and what the pages are made from (data and catalogs)."""
