@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reader_site import LANGUAGES, PAGE_TYPES, build_reader_site, language_root
+from reader_site import LANGUAGES, PAGE_TYPES, built, language_root  # noqa: F401 (pytest fixture)
 
 # Messages from Material's own templates (by a pattern of the message), with why they stay.
 STOCK_MATERIAL = {
@@ -24,11 +24,6 @@ STOCK_MATERIAL = {
     # keeps Firefox from restoring them open; the Nu checker allows autocomplete only on text inputs.
     r"attribute “autocomplete” is only allowed when the input type is": "Material base.html toggles",
 }
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_reader_site(tmp_path_factory.getbasetemp())
 
 
 def vnu_jar() -> Path:

@@ -7,13 +7,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from reader_site import LANGUAGES, build_reader_site, language_root
+from reader_site import LANGUAGES, built, language_root  # noqa: F401 (pytest fixture)
 from signpost.phones import find_phones
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_reader_site(tmp_path_factory.getbasetemp())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
