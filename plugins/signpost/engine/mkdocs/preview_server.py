@@ -43,6 +43,7 @@ from urllib.parse import urlsplit  # noqa: E402
 
 from mkdocs.commands import build as engine_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 from mkdocs.plugins import BasePlugin, event_priority  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
@@ -74,11 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     os.environ[PREVIEW_LANGUAGE] = args.lang
     # `kill` (and a test's terminate()) must still clean up the temporary site.
     signal.signal(signal.SIGTERM, _interrupt)
-    site = PreviewSite(args.config_file, args.addr)
+    try:
+        site = PreviewSite(args.config_file, args.addr)
+    except MkDocsException as problem:  # a broken mkdocs.yml: say so, no traceback
+        log.error(f"signpost serve: {problem}")
+        return 1
     try:
         site.serve()
     except KeyboardInterrupt:
         log.info("Shutting down...")
+    except (MkDocsException, OSError) as problem:  # the first build failed, or the address is taken
+        log.error(f"signpost serve: {problem}")
+        return 1
     finally:
         site.close()
     return 0
@@ -91,7 +99,11 @@ class PreviewSite:
         self.config_file = config_file
         self.addr = addr
         self.site_dir = tempfile.mkdtemp(prefix="signpost_preview_")
-        self.config = self._load_config()
+        try:
+            self.config = self._load_config()
+        except BaseException:
+            shutil.rmtree(self.site_dir, ignore_errors=True)
+            raise
         self.config.plugins.on_startup(command="serve", dirty=False)
         host, port = self.config.dev_addr
         self.mount_path = urlsplit(self.config.site_url or "/").path
