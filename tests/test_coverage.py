@@ -404,7 +404,8 @@ def test_markers_are_found_on_headings_only_outside_code_with_their_lines():
 
 
 def test_real_pages_have_their_required_sections():
-    from signpost.coverage.sections import check_page_sections, load_section_rules
+    from signpost.coverage.sections import check_page_sections
+    from signpost.model.sections import load_section_rules
     from signpost.model import load_content_model
     from signpost.model.schema import PAGE_TYPES
     model = load_content_model(ROOT / "content", ROOT / "data")
@@ -435,7 +436,7 @@ def test_registry_schema_rules_without_a_build(tmp_path):
 
 
 def test_sections_registry_bad_input_is_findings(tmp_path):
-    from signpost.coverage.sections import load_section_rules
+    from signpost.model.sections import load_section_rules
     (tmp_path / "sections.yml").write_text(
         "page_types:\n  charter:\n    sections:\n      - id: aims\n      - id: Not Valid\n"
         "  equal-opportunities:\n    sections:\n      - id: aims\n  leaflet:\n    sections: []\n", encoding="utf-8")

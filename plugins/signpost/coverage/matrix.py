@@ -11,18 +11,17 @@ import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
 
 from signpost.coverage.languages import PageTranslation, Translation, TranslationStatus, site_languages
 from signpost.coverage.liveness import attribute, page_liveness, service_liveness
-from signpost.coverage.sections import SectionRules, check_page_sections, load_section_rules
+from signpost.coverage.sections import check_page_sections
 from signpost.findings import Finding, error, warning
 from signpost.model.registry import Topic
+from signpost.model.sections import SectionRules
+from signpost.model.services import CATEGORIES_FILE
+from signpost.today import today as clock
 
 CHECK = "coverage"
-CATEGORIES_FILE = "service-categories.yml"
 # SIGNPOST_COVERAGE=report keeps the site-wide gaps (topics, standards, languages) out of the
 # build's findings and in `signpost report coverage` only: for test sites and previews of part of
 # a site. Registry and page rules (required sections) always apply.
@@ -96,7 +95,6 @@ class Coverage:
 def assess(model, *, languages: list[str] | None = None, default_language: str | None = None,
            today: dt.date | None = None, mode: str | None = None) -> Coverage:
     """Assess the content model against the registries (topics, standards, sections)."""
-    from signpost.today import today as clock
     found_languages, found_default = site_languages(model.settings)
     default_language = default_language or found_default
     languages = languages or found_languages
@@ -106,10 +104,9 @@ def assess(model, *, languages: list[str] | None = None, default_language: str |
                         translation_status=status)
     coverage.findings += mode_findings
 
-    from signpost.model.schema import PAGE_TYPES
     data_prefix = model.registry.topics_file.rsplit("/", 1)[0]
-    coverage.sections, section_findings = load_section_rules(model.data_dir, data_prefix, PAGE_TYPES)
-    coverage.findings += section_findings
+    coverage.sections = model.sections
+    coverage.findings += model.sections.findings
     coverage.findings += check_page_sections(model.pages.values(), coverage.sections)
 
     coverage.findings += _check_categories(model, data_prefix)
@@ -280,13 +277,8 @@ def _where_to_write(topic: Topic) -> str:
 
 def _check_categories(model, data_prefix: str) -> list[Finding]:
     """Every `service_categories` entry of a topic must be a directory category."""
-    path = Path(model.data_dir) / CATEGORIES_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # the directory feature reports a broken categories file
-    categories = {str(c.get("id")) for c in (data or {}).get("categories", []) if isinstance(c, dict)}
-    if not categories:
+    categories = set(model.categories)
+    if not categories:  # the directory feature reports a missing or broken categories file
         return []
     findings = []
     for topic in model.registry.topics.values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from signpost.findings import Finding, error
-from signpost.model.services import SERVICES_DIR, data_dir_for, load_vocabulary
+from signpost.model.services import SERVICES_DIR
 
 # A Markdown or HTML link target that ends in services/<slug>.md or services/<slug>/.
 _SERVICE_LINK = re.compile(r"(?:\]\(|href=[\"'])([^)\"'#\s]*services/([a-z0-9-]+)(?:\.md|/)?)(?:#[^)\"'\s]*)?[)\"']")
@@ -18,7 +18,7 @@ _SERVICE_LINK = re.compile(r"(?:\]\(|href=[\"'])([^)\"'#\s]*services/([a-z0-9-]+
 def check_model(model) -> list[Finding]:
     """Unknown categories on topic pages; links from pages to services that are no longer listed."""
     findings: list[Finding] = []
-    vocabulary, _ = load_vocabulary(data_dir_for(model.content_dir, model.registry))
+    vocabulary = model.vocabulary
     for page in model.pages.values():
         for category in page.service_categories:
             if vocabulary.categories and category not in vocabulary.categories:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from signpost.directory.render import DirectoryContext, service_page, service_source, summary
 from signpost.model.frontmatter import parse_document
 from signpost.model.pages import PageMeta
-from signpost.model.services import data_dir_for, load_vocabulary
+from signpost.model.services import ACCESSIBILITY_FILE, CATEGORIES_FILE, data_dir_for
 
 _CACHE: dict[int, tuple[object, dict[str, PageMeta]]] = {}
 
@@ -28,8 +28,7 @@ def translatable_pages(model) -> dict[str, PageMeta]:
     cached = _CACHE.get(id(model))
     if cached and cached[0] is model:
         return cached[1]
-    vocabulary, _ = load_vocabulary(data_dir_for(model.content_dir, model.registry))
-    context = DirectoryContext(language="en", services=model.services, vocabulary=vocabulary)
+    context = DirectoryContext(language="en", services=model.services, vocabulary=model.vocabulary)
     pages: dict[str, PageMeta] = {}
     for service in model.services.values():
         document, _ = parse_document(service_source(context, service), service.file)
@@ -50,9 +49,8 @@ def vocabulary_messages(model) -> list[tuple[str, str, int]]:
     They are interface strings (the same on every page) that live in data files, not in code:
     `for message, file, line in vocabulary_messages(model): ...` in `signpost translations extract`.
     """
-    from signpost.model.services import ACCESSIBILITY_FILE, CATEGORIES_FILE
     data_dir = data_dir_for(model.content_dir, model.registry)
-    vocabulary, _ = load_vocabulary(data_dir)
+    vocabulary = model.vocabulary
     messages: list[tuple[str, str, int]] = []
     for name, titles in ((CATEGORIES_FILE, [c.title for c in vocabulary.categories.values()]),
                          (ACCESSIBILITY_FILE, list(vocabulary.accessibility.values()))):

@@ -20,8 +20,8 @@ import yaml
 
 from signpost.findings import Finding, error, warning
 from signpost.model.durations import ReviewPeriod
-from signpost.model.frontmatter import _StringDatesLoader as StringDatesLoader
 from signpost.model.schema import ISO_PERIOD_PATTERN
+from signpost.model.yaml_nodes import compose_yaml, key_lines
 
 REGISTRY_FILE = "facts.yml"
 CHECK = "facts"
@@ -204,12 +204,7 @@ def _read(path: Path, display: str) -> FactRegistry:
         return registry  # a site without facts: references are then unknown keys
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=StringDatesLoader)
-        loader = StringDatesLoader(text)
-        try:
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = compose_yaml(text)
     except (OSError, UnicodeDecodeError):
         registry.findings.append(error(display, "the facts registry is not UTF-8 text", hint="save it as UTF-8",
                                        check=CHECK))
@@ -221,7 +216,7 @@ def _read(path: Path, display: str) -> FactRegistry:
                                        line=mark.line + 1 if mark else None, check=CHECK,
                                        hint="check the indentation and quoting on this line"))
         return registry
-    lines = _lines(node)
+    lines = key_lines(node)
     validator = jsonschema.Draft202012Validator(FACTS_SCHEMA, format_checker=jsonschema.FormatChecker())
     bad: set[str] = set()
     for problem in validator.iter_errors(data):
@@ -268,17 +263,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _lines(node, path: tuple = ()) -> dict[tuple, int]:
-    """The 1-based line of every mapping key, by its path of keys."""
-    found: dict[tuple, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key_path = path + (str(key_node.value),)
-            found[key_path] = key_node.start_mark.line + 1
-            found.update(_lines(value_node, key_path))
-    return found
 
 
 def _plain(problem: jsonschema.ValidationError) -> str:

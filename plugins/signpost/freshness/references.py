@@ -25,7 +25,7 @@ import jsonschema
 import yaml
 
 from signpost.findings import Finding, error
-from signpost.model.frontmatter import _StringDatesLoader as StringDatesLoader
+from signpost.model.yaml_nodes import compose_yaml, line_of
 
 REGISTRY_FILE = "outdated-references.yml"
 CHECK = "freshness"
@@ -130,7 +130,7 @@ def load_outdated_references(data_dir: Path, display_prefix: str = "data"
     try:
         text = path.read_text(encoding="utf-8")
         # Dates stay text (`since: 2010-10-01`), as in front matter, so the schema checks them.
-        node, data = _parse_yaml(text)
+        node, data = compose_yaml(text)
     except (OSError, UnicodeDecodeError) as problem:
         return registry, [error(display, f"cannot read the registry: {problem}", check=CHECK,
                                 hint="save it as UTF-8 text")]
@@ -142,19 +142,9 @@ def load_outdated_references(data_dir: Path, display_prefix: str = "data"
     findings = _schema_findings(data, node, display)
     if findings:
         return registry, findings
-    for entry, line in zip(data["references"], _item_lines(node)):
-        registry.references.append(_reference(entry, line))
+    for index, entry in enumerate(data["references"]):
+        registry.references.append(_reference(entry, line_of(node, ["references", index])))
     return registry, findings
-
-
-def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """The YAML's node tree (for line numbers) and its data, from one parse."""
-    loader = StringDatesLoader(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
 
 
 def _reference(entry: dict[str, Any], line: int | None) -> OutdatedReference:
@@ -230,30 +220,11 @@ def _schema_findings(data: Any, node: yaml.Node | None, display: str) -> list[Fi
         path = list(problem.absolute_path)
         field_name = ".".join(str(p) for p in path) or None
         findings.append(error(display, f"the registry does not validate: {problem.message}",
-                              line=_line_of(node, path), field=field_name, check=CHECK,
+                              line=line_of(node, path) or _first_line(node), field=field_name, check=CHECK,
                               hint="each entry needs `term`, `replacement` and `reason` "
                                    "(see docs/schema/outdated-references.schema.json)"))
     return findings
 
 
-def _item_lines(node: yaml.Node) -> list[int | None]:
-    for key, value in node.value:
-        if key.value == "references":
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
-
-
-def _line_of(node: yaml.Node | None, path: list) -> int | None:
-    """The line of the YAML node at `path` (keys and list indexes), or of its nearest parent."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
+def _first_line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None

@@ -19,7 +19,8 @@ from signpost.findings import Finding, Report, error
 from signpost.model.frontmatter import parse_yaml_mapping, read_document
 from signpost.model.pages import PageMeta, page_meta_from
 from signpost.model.registry import Registry, load_registry
-from signpost.model.schema import PAGE_SCHEMA, SECTION_DEFAULT_KEYS, validate_page_meta
+from signpost.model.schema import PAGE_SCHEMA, PAGE_TYPES, SECTION_DEFAULT_KEYS, validate_page_meta
+from signpost.model.sections import SectionRules, load_section_rules
 from signpost.model import services as services_module
 from signpost.safety.paths import is_refused, symlink_findings
 from signpost.settings import Settings
@@ -61,6 +62,11 @@ class ContentModel:
     services: dict[str, services_module.Service] = field(default_factory=dict)
     # Organisations and locations the services point at (content/local-info/organisations|locations/).
     places: services_module.Places = field(default_factory=services_module.Places)
+    #: The directory's controlled lists (data/service-categories.yml, data/accessibility-features.yml).
+    vocabulary: services_module.DirectoryVocabulary = field(
+        default_factory=lambda: services_module.DirectoryVocabulary({}, {}, {}))
+    #: Required sections of each page type (data/sections.yml); its own findings go to the coverage check.
+    sections: SectionRules = field(default_factory=SectionRules)
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
     #: Languages, folders and the Markdown reader of the project (single-language defaults when not given).
@@ -68,6 +74,11 @@ class ContentModel:
     # Content-relative paths of Markdown files that could not be read at all
     # (not UTF-8, empty, broken YAML): the engine must not try to render them.
     unusable: set[str] = field(default_factory=set)
+
+    @property
+    def categories(self) -> dict[str, services_module.Category]:
+        """The directory's service categories by id (data/service-categories.yml)."""
+        return self.vocabulary.categories
 
     def page(self, path: str) -> PageMeta | None:
         """The page at a content-relative path such as `charter/index.md`."""
@@ -114,6 +125,8 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
     model = ContentModel(content_dir, data_dir, registry, defaults, display_prefix=prefix)
     model.report.extend(registry_findings)
     model.report.extend(defaults_findings)
+    model.sections, section_findings = load_section_rules(data_dir, data_prefix, PAGE_TYPES)
+    model.sections.findings = section_findings  # reported by the coverage check, which owns the rule
     if not content_dir.is_dir():
         model.report.add(error(prefix, "the content folder does not exist", hint=f"create {prefix}/ with an index.md"))
         return model
@@ -134,7 +147,7 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
         else:
             model.unusable.add(rel)
     directory, service_findings = services_module.load_directory(content_dir, prefix, registry, defaults)
-    model.services, model.places = directory.services, directory.places
+    model.services, model.places, model.vocabulary = directory.services, directory.places, directory.vocabulary
     model.report.extend(service_findings)
     return model
 

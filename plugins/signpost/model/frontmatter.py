@@ -15,24 +15,10 @@ from typing import Any
 import yaml
 
 from signpost.findings import Finding, error
+from signpost.model.yaml_nodes import StringDatesLoader
 from signpost.safety import limits
 
 FENCE = "---"
-
-
-# The C loader (libyaml) when PyYAML was built with it: composing YAML is most of
-# the time spent reading 90 files, and the C parser is several times faster.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StringDatesLoader(_BaseLoader):
-    """SafeLoader that leaves dates as text, so impossible dates can be reported."""
-
-
-_StringDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
 
 
 @dataclass
@@ -109,7 +95,7 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
         message, line, hint = unsafe
         return None, {}, [error(display, message, line=first_line + line, hint=hint, check="security")]
     try:
-        node = yaml.compose(yaml_text, Loader=_StringDatesLoader)
+        node = yaml.compose(yaml_text, Loader=StringDatesLoader)
     except RecursionError:
         return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
                                 hint="flatten the structure", check="security")]
@@ -139,7 +125,7 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
                 hint="keep one of them",
             ))
         key_lines.setdefault(key, line)
-    loader = _StringDatesLoader(yaml_text)
+    loader = StringDatesLoader(yaml_text)
     try:
         data = loader.construct_document(node)
     except RecursionError:

@@ -18,6 +18,7 @@ import yaml
 
 from signpost.findings import Finding, error
 from signpost.model.frontmatter import parse_yaml_mapping
+from signpost.model.yaml_nodes import compose_yaml, key_lines
 
 TOPICS_FILE = "topics.yml"
 STANDARDS_FILE = "standards.yml"
@@ -163,18 +164,16 @@ def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], list[Finding],
 def _entry_lines(text: str, key: str) -> list[tuple[int, dict[str, int]]]:
     """For each item of the list under `key`: its line and the line of each of its keys."""
     try:
-        node = yaml.compose(text) if text else None
+        node, _ = compose_yaml(text) if text else (None, None)
     except yaml.YAMLError:
         return []
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key_node, value_node in node.value:
-        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
-            return [(item.start_mark.line + 1,
-                     {str(k.value): k.start_mark.line + 1 for k, _ in item.value}
-                     if isinstance(item, yaml.MappingNode) else {})
-                    for item in value_node.value]
-    return []
+    entries: dict[str, tuple[int, dict[str, int]]] = {}
+    for path, line in key_lines(node).items():  # parents come before their keys
+        if len(path) == 2 and path[0] == key:
+            entries[path[1]] = (line, {})
+        elif len(path) == 3 and path[0] == key and path[1] in entries:
+            entries[path[1]][1][path[2]] = line
+    return list(entries.values())
 
 
 def _validate_topics_schema(registry: Registry, data: dict[str, Any],

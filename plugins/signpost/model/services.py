@@ -9,11 +9,17 @@ the `Service` objects it returns and never re-parse a file. MkDocs-free.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
+from babel import Locale
 
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
@@ -22,6 +28,10 @@ from signpost.model.service_places import (LOCATIONS_DIR, ORGANISATIONS_DIR, Loc
                                            load_places)
 from signpost.model.service_schema import (DAYS, DEFAULT_REVIEW, LISTED_STATUSES, RESERVED_SLUGS, e164,
                                            is_uuid, normalise_times, validate_service_meta)
+from signpost.model.yaml_nodes import StringDatesLoader, field_path, line_of
+from signpost.safety.checks import body_findings  # the one URL policy (docs/security.md)
+from signpost.safety.paths import outside_folder_problem
+from signpost.today import today
 
 SERVICES_DIR = "local-info/services"
 CATEGORIES_FILE = "service-categories.yml"
@@ -184,9 +194,6 @@ class DirectoryVocabulary:
     languages: dict[str, str]
 
 
-from signpost.safety.paths import outside_folder_problem  # noqa: E402
-
-
 DIRECTORY_DIRS = (SERVICES_DIR, ORGANISATIONS_DIR, LOCATIONS_DIR)
 
 
@@ -207,7 +214,6 @@ def load_services(content_dir: Path, display_prefix: str, registry: Any, section
     Without `places`, the organisation and location files are read here (their findings are then
     left out: `load_directory` reports them once).
     """
-    from signpost.today import today
     folder = Path(content_dir) / SERVICES_DIR
     vocabulary, findings = load_vocabulary(data_dir_for(content_dir, registry))
     if places is None:
@@ -260,6 +266,7 @@ class Directory:
 
     services: dict[str, Service] = field(default_factory=dict)
     places: Places = field(default_factory=Places)
+    vocabulary: DirectoryVocabulary = field(default_factory=lambda: DirectoryVocabulary({}, {}, {}))
 
 
 def load_directory(content_dir: Path, display_prefix: str, registry: Any, section_defaults: Any
@@ -268,12 +275,11 @@ def load_directory(content_dir: Path, display_prefix: str, registry: Any, sectio
     vocabulary, _ = load_vocabulary(data_dir_for(content_dir, registry))
     places, findings = load_places(content_dir, display_prefix, vocabulary.accessibility)
     services, service_findings = load_services(content_dir, display_prefix, registry, section_defaults, places)
-    return Directory(services, places), findings + service_findings
+    return Directory(services, places, vocabulary), findings + service_findings
 
 
 def _reference_findings(service: Service, meta: dict[str, Any], places: Places, display: str) -> list[Finding]:
     """An organisation or location the service names but no file holds: file, line and the nearest match."""
-    import difflib
     findings = []
     if service.organization_ref and service.organization is None:
         close = difflib.get_close_matches(service.organization_ref, sorted(places.organisations), n=1, cutoff=0.5)
@@ -384,7 +390,6 @@ def _load_vocabulary(data_dir: str, _stamp: tuple) -> tuple[DirectoryVocabulary,
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
     """ISO 639 code -> English name, from babel's locale data plus sign languages."""
-    from babel import Locale
     names = {code: name for code, name in Locale("en").languages.items() if code.isalpha() and code.islower()}
     names.update(EXTRA_LANGUAGES)
     return names
@@ -416,7 +421,6 @@ def _registry_entries(path: Path, key: str, findings: list[Finding]):
 
 
 def _slug_findings(slug: str, display: str) -> list[Finding]:
-    import re
     if slug in RESERVED_SLUGS:
         return [error(display, f"the file name `{slug}.md` is used by the directory's own pages", line=1,
                       field="slug", hint="rename the file, e.g. after the service's name")]
@@ -428,49 +432,25 @@ def _slug_findings(slug: str, display: str) -> list[Finding]:
 
 def _with_nested_lines(findings: list[Finding], display: str, path: Path) -> list[Finding]:
     """Point findings on nested fields (`phones[1].number`) at their own line, not their top-level key's."""
-    import dataclasses
-    import re
-
-    import yaml
     nested = [f for f in findings if f.file == display and f.field and re.search(r"[\[.]", f.field)]
     if not nested:
         return findings
     lines = path.read_text(encoding="utf-8").lstrip("\ufeff").splitlines(keepends=True)
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
     try:
-        root = yaml.compose("".join(lines[1:closing]), Loader=yaml.SafeLoader)
+        root = yaml.compose("".join(lines[1:closing]), Loader=StringDatesLoader)
     except yaml.YAMLError:
         return findings
     result = []
     for finding in findings:
-        line = _node_line(root, finding.field) if finding in nested else None
-        result.append(dataclasses.replace(finding, line=line + 2) if line is not None else finding)
+        line = line_of(root, field_path(finding.field)) if finding in nested else None
+        # +1: the front matter starts below the opening `---`.
+        result.append(dataclasses.replace(finding, line=line + 1) if line is not None else finding)
     return result
-
-
-def _node_line(node: Any, field_path: str) -> int | None:
-    import re
-
-    import yaml
-    line = None
-    for part in re.findall(r"[^.\[\]]+", field_path):
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == part), None)
-            if match is None:
-                return line
-            line, node = match[0].start_mark.line, match[1]
-        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
-            line = node.start_mark.line
-        else:
-            return line
-    return line
 
 
 def _body_findings(body: str, first_line: int, display: str) -> list[Finding]:
     """HTML or unsafe links in the description: shown as text or removed (never run), but reported."""
-    import re
-    from signpost.safety.checks import body_findings  # the one URL policy (docs/security.md)
     findings = []
     for number, line in enumerate(body.splitlines(), start=first_line):
         if re.search(r"<\s*/?\s*[A-Za-z!][^>]*>", line):
