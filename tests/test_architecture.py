@@ -92,6 +92,35 @@ def test_engine_libraries_are_only_imported_in_the_engine_folder():
     assert all(layer(name) == "engine" for name in users), sorted(n for n in users if layer(n) != "engine")
 
 
+# Names of static-i18n's settings and source layouts: only the engine adapter may use them
+# (it hands the core what they mean, e.g. `Settings.is_language_copy`).
+I18N_SETTING_NAMES = ("i18n", "docs_structure", "suffix", "folder")
+I18N_WORDS = ("static_i18n", "static-i18n", "docs_structure")
+
+
+def layout_strings(path: Path) -> list[tuple[int, str]]:
+    """String literals (docstrings aside) that name static-i18n's configuration or layout."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and (node.value in I18N_SETTING_NAMES or any(word in node.value for word in I18N_WORDS))]
+
+
+def test_only_the_engine_names_static_i18n_settings_or_layout():
+    problems = [f"{path.relative_to(PACKAGE)}:{line} names {value!r}"
+                for name, path in modules().items() if layer(name) != "engine"
+                for line, value in layout_strings(path)]
+    assert problems == [], "static-i18n's settings and layout belong in plugins/signpost/engine/:\n" + "\n".join(problems)
+
+
+def test_the_layout_walk_sees_the_engine_using_static_i18n():
+    found = modules()
+    assert layout_strings(found["signpost.engine.mkdocs.project"]), "the string walk finds nothing: it is broken"
+
+
 def import_graph() -> dict[str, set[str]]:
     known = modules()
     graph: dict[str, set[str]] = {name: set() for name in known}

@@ -144,3 +144,16 @@ def test_findings_are_shown_even_when_the_engine_aborts_first(fixture_site):
     assert not result.ok
     assert "unknown topic `housng`" in result.output, "our findings are printed although MkDocs aborted"
     assert result.output.count("unknown topic `housng`") == 1
+
+
+def test_language_copies_are_skipped_as_the_engine_says(fixture_site):
+    # `index.pl.md` is mkdocs-static-i18n's suffix layout: engine knowledge, handed to the model in its
+    # settings. With the engine's settings the copy is no page; the engine-free model knows no layout.
+    from signpost.engine.mkdocs.project import load_settings
+    from signpost.model import load_content_model
+    fixture_site.write("index.md", GOOD)
+    fixture_site.write("index.pl.md", GOOD)
+    folders = (fixture_site.root / "content", fixture_site.root / "data")
+    model = load_content_model(*folders, use_cache=False, settings=load_settings(fixture_site.root))
+    assert "index.md" in model.pages and "index.pl.md" not in model.pages
+    assert "index.pl.md" in load_content_model(*folders, use_cache=False).pages

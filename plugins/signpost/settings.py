@@ -36,6 +36,10 @@ class Settings:
     #: Reads a Markdown body into its translatable blocks exactly as the build renders it
     #: (`body -> list[BlockMessage]`); given by the engine adapter, hashable (used in cache keys).
     block_reader: Callable | None = None
+    #: Tells a content-relative path that is another language's copy of a page in the engine's own
+    #: source layout (`path -> bool`); given by the engine adapter. Such files are never pages here
+    #: (translations live in translations/*.po), so the content model skips them. None: there are none.
+    is_language_copy: Callable[[str], bool] | None = None
 
     @property
     def target_languages(self) -> list[str]:

@@ -21,6 +21,7 @@ import yaml
 from signpost.findings import Finding, error, warning
 from signpost.model.durations import ReviewPeriod
 from signpost.model.schema import ISO_PERIOD_PATTERN
+from signpost.model.schema_errors import schema_findings
 from signpost.model.yaml_nodes import compose_yaml, key_lines
 
 REGISTRY_FILE = "facts.yml"
@@ -219,16 +220,16 @@ def _read(path: Path, display: str) -> FactRegistry:
     lines = key_lines(node)
     validator = jsonschema.Draft202012Validator(FACTS_SCHEMA, format_checker=jsonschema.FormatChecker())
     bad: set[str] = set()
-    for problem in validator.iter_errors(data):
+
+    def explain(problem: jsonschema.ValidationError) -> Finding:
         path_parts = [str(p) for p in problem.absolute_path]
-        fact_id = path_parts[1] if len(path_parts) > 1 else None
-        if fact_id:
-            bad.add(fact_id)
+        if len(path_parts) > 1:
+            bad.add(path_parts[1])  # the fact is left out; its finding says why
         where = ".".join(path_parts)
-        registry.findings.append(error(display, f"`{where or 'facts'}`: {_plain(problem)}",
-                                       line=lines.get(tuple(path_parts)) or lines.get(tuple(path_parts[:2])),
-                                       field=where or None, check=CHECK,
-                                       hint="see docs/schema/facts.schema.json and docs/facts.md"))
+        return error(display, f"`{where or 'facts'}`: {_plain(problem)}",
+                     line=lines.get(tuple(path_parts)) or lines.get(tuple(path_parts[:2])),
+                     field=where or None, check=CHECK, hint="see docs/schema/facts.schema.json and docs/facts.md")
+    registry.findings += schema_findings(validator, data, explain)
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
         return registry
     for fact_id, entry in data["facts"].items():

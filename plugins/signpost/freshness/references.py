@@ -25,6 +25,7 @@ import jsonschema
 import yaml
 
 from signpost.findings import Finding, error
+from signpost.model.schema_errors import schema_findings
 from signpost.model.yaml_nodes import compose_yaml, line_of
 
 REGISTRY_FILE = "outdated-references.yml"
@@ -215,15 +216,11 @@ def _block_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _schema_findings(data: Any, node: yaml.Node | None, display: str) -> list[Finding]:
     validator = jsonschema.Draft202012Validator(OUTDATED_REFERENCES_SCHEMA, format_checker=jsonschema.FormatChecker())
-    findings = []
-    for problem in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        path = list(problem.absolute_path)
-        field_name = ".".join(str(p) for p in path) or None
-        findings.append(error(display, f"the registry does not validate: {problem.message}",
-                              line=line_of(node, path) or _first_line(node), field=field_name, check=CHECK,
-                              hint="each entry needs `term`, `replacement` and `reason` "
-                                   "(see docs/schema/outdated-references.schema.json)"))
-    return findings
+    return schema_findings(validator, data, lambda problem: error(
+        display, f"the registry does not validate: {problem.message}",
+        line=line_of(node, problem.absolute_path) or _first_line(node),
+        field=".".join(str(p) for p in problem.absolute_path) or None, check=CHECK,
+        hint="each entry needs `term`, `replacement` and `reason` (see docs/schema/outdated-references.schema.json)"))
 
 
 def _first_line(node: yaml.Node | None) -> int | None:

@@ -105,8 +105,7 @@ def load_content_model(content_dir: Path | str, data_dir: Path | str, *, use_cac
     cached = _CACHE.get(key)
     if use_cache and cached and cached[0] == fingerprint and cached[1].settings == settings:
         return cached[1]
-    model = _load(content_dir, data_dir)
-    model.settings = settings
+    model = _load(content_dir, data_dir, settings)
     _CACHE[key] = (fingerprint, model)
     return model
 
@@ -117,12 +116,13 @@ def default_settings(content_dir: Path, data_dir: Path) -> Settings:
     return Settings(root=root, content_dir=content_dir, data_dir=data_dir, translations_dir=root / "translations")
 
 
-def _load(content_dir: Path, data_dir: Path) -> ContentModel:
+def _load(content_dir: Path, data_dir: Path, settings: Settings) -> ContentModel:
     prefix = _display_prefix(content_dir)
     data_prefix = _display_prefix(data_dir)
     registry, registry_findings = load_registry(data_dir, data_prefix)
     defaults, defaults_findings = _read_section_defaults(content_dir, prefix)
-    model = ContentModel(content_dir, data_dir, registry, defaults, display_prefix=prefix)
+    model = ContentModel(content_dir, data_dir, registry, defaults, display_prefix=prefix, settings=settings)
+    is_language_copy = settings.is_language_copy or (lambda path: False)
     model.report.extend(registry_findings)
     model.report.extend(defaults_findings)
     model.sections, section_findings = load_section_rules(data_dir, data_prefix, PAGE_TYPES)
@@ -138,7 +138,7 @@ def _load(content_dir: Path, data_dir: Path) -> ContentModel:
         if is_refused(rel, refused):
             model.unusable.add(rel)
             continue
-        if _is_translation_file(rel) or services_module.is_directory_file(rel):
+        if is_language_copy(rel) or services_module.is_directory_file(rel):
             continue
         page, findings = _load_page(path, rel, prefix, registry, defaults)
         model.report.extend(findings)
@@ -200,13 +200,6 @@ def _markdown_files(content_dir: Path):
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 yield Path(root) / name
-
-
-def _is_translation_file(rel: str) -> bool:
-    # `page.pl.md` files (mkdocs-static-i18n suffix layout) are not used here:
-    # translations live in translations/*.po. Skip them rather than double-count.
-    stem = rel.rsplit("/", 1)[-1][:-3]
-    return "." in stem
 
 
 def _fingerprint(*folders: Path) -> tuple:

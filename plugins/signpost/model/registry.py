@@ -18,6 +18,7 @@ import yaml
 
 from signpost.findings import Finding, error
 from signpost.model.frontmatter import parse_yaml_mapping
+from signpost.model.schema_errors import missing_field, schema_errors, unknown_fields
 from signpost.model.yaml_nodes import compose_yaml, key_lines
 
 TOPICS_FILE = "topics.yml"
@@ -184,7 +185,7 @@ def _validate_topics_schema(registry: Registry, data: dict[str, Any],
     validator = jsonschema.Draft202012Validator(TOPICS_SCHEMA)
     findings: list[Finding] = []
     entries = data.get("topics") if isinstance(data.get("topics"), list) else []
-    for problem in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for problem in schema_errors(validator, data):
         path = list(problem.absolute_path)
         if len(path) < 2 or path[0] != "topics" or not isinstance(path[1], int):
             findings.append(error(registry.topics_file, f"the registry does not match its schema: {problem.message}",
@@ -197,7 +198,7 @@ def _validate_topics_schema(registry: Registry, data: dict[str, Any],
         name = f"topic `{topic_id}`" if isinstance(topic_id, str) else f"topic number {index + 1}"
         key = str(path[2]) if len(path) > 2 else None
         if problem.validator == "additionalProperties" and key is None:
-            key = problem.message.split("'")[1]  # the unknown field itself, for its line
+            key = unknown_fields(problem)[0]  # the unknown field itself, for its line
             path = path + [key]
         line, key_lines = entry_lines[index] if index < len(entry_lines) else (None, {})
         line = key_lines.get(key, line) if key else line
@@ -212,10 +213,10 @@ def _validate_topics_schema(registry: Registry, data: dict[str, Any],
 def _explain_topic_problem(problem: jsonschema.ValidationError, key: str | None) -> tuple[str, str]:
     schema_help = "see docs/schema/topics.schema.json"
     if problem.validator == "required":
-        missing = problem.message.split("'")[1]
+        missing = missing_field(problem)
         return f"`{missing}` is missing", f"add `{missing}:` to the topic ({schema_help})"
     if problem.validator == "additionalProperties":
-        unknown = key or problem.message.split("'")[1]
+        unknown = key or unknown_fields(problem)[0]
         known = TOPICS_SCHEMA["$defs"]["topic"]["properties"]
         close = difflib.get_close_matches(unknown, known, n=1)
         return f"unknown field `{unknown}`", (f"did you mean `{close[0]}`?" if close

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from functools import lru_cache
 from typing import Any, Iterable
 
 import jsonschema
@@ -17,6 +18,7 @@ import jsonschema
 from signpost.findings import Finding, error, warning
 from signpost.model.durations import ReviewPeriod
 from signpost.model.registry import Registry
+from signpost.model.schema_errors import missing_field, schema_findings, unknown_fields
 
 AUDIENCES = ("young-people", "parents-carers", "professionals")
 PAGE_TYPES = ("page", "standard", "charter", "equal-opportunities", "complaints", "topic", "service",
@@ -94,11 +96,15 @@ def validate_page_meta(meta: dict[str, Any], key_lines: dict[str, int], file: st
     """Every problem with one page's (defaults-merged) metadata."""
     default_lines = default_lines or {}
     findings: list[Finding] = []
-    validator = jsonschema.Draft202012Validator(PAGE_SCHEMA, format_checker=jsonschema.FormatChecker())
-    for problem in sorted(validator.iter_errors(meta), key=lambda e: list(e.path)):
-        findings.extend(_finding_for_schema_error(problem, meta, key_lines, file, default_lines))
+    findings += schema_findings(_validator(), meta,
+                                lambda problem: _finding_for_schema_error(problem, meta, key_lines, file, default_lines))
     findings.extend(_semantic_findings(meta, key_lines, file, registry))
     return findings
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(PAGE_SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
 def _where(key: str, file: str, key_lines: dict[str, int], default_lines: dict[str, tuple[str, int]]
@@ -119,7 +125,7 @@ def _finding_for_schema_error(problem: jsonschema.ValidationError, meta: dict[st
     where, line = _where(key, file, key_lines, default_lines) if key else (file, 1)
     field = ".".join(path) if path else None
     if problem.validator == "required":
-        missing = problem.message.split("'")[1]
+        missing = missing_field(problem)
         example = {"title": "Your rights", "description": "What you can expect from us.",
                    "audience": "[young-people]", "topics": "[your-rights]", "owner": "info-team@example.org",
                    "last_reviewed": "2026-10-01", "review_every": "P6M"}.get(missing, "...")
@@ -127,7 +133,7 @@ def _finding_for_schema_error(problem: jsonschema.ValidationError, meta: dict[st
                     hint=f"add `{missing}: {example}` to the front matter"
                          + (" or to the folder's .meta.yml" if missing in SECTION_DEFAULT_KEYS else ""))
     elif problem.validator == "additionalProperties":
-        for unknown in _unknown_keys(problem.message):
+        for unknown in unknown_fields(problem):
             close = difflib.get_close_matches(unknown, PAGE_SCHEMA["properties"].keys(), n=1)
             hint = f"did you mean `{close[0]}`?" if close else \
                 f"remove it; known fields: {', '.join(PAGE_SCHEMA['properties'])}"
@@ -204,12 +210,6 @@ def _semantic_findings(meta: dict[str, Any], key_lines: dict[str, int], file: st
         findings.append(warning(file, "`sensitive` is not set on a topic page", line=1, field="sensitive",
                                 hint="add `sensitive: true` for sexual health, drugs, abuse or homelessness, else `sensitive: false`"))
     return findings
-
-
-def _unknown_keys(message: str) -> list[str]:
-    # jsonschema: "Additional properties are not allowed ('a', 'b' were unexpected)"
-    inside = message[message.find("(") + 1: message.rfind(")")]
-    return [part.strip().strip("'\"") for part in inside.rsplit(" were", 1)[0].rsplit(" was", 1)[0].split(",")]
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from signpost.model.schema_errors import problem_lines
 from signpost.model.service_places import Location, Organization
 from signpost.model.services import DirectoryVocabulary, Schedule, Service, ServiceAtLocation, language_names
 
@@ -313,8 +314,7 @@ def profile_errors(kind: str, record: Any) -> list[str]:
     The compiled schemas allow unknown fields (no `additionalProperties: false`), but ORUK consumers
     ignore or reject them, so they are errors here. Each message starts with the field's path.
     """
-    problems = [f"{_path(e.absolute_path) or '(record)'}: {e.message}"
-                for e in sorted(validator(kind).iter_errors(record), key=lambda e: list(map(str, e.absolute_path)))]
+    problems = problem_lines(validator(kind), record, "(record)")
     problems += [f"{path}: not a field of the profile" for path in unknown_fields(schema(kind), record)]
     return problems
 
@@ -345,13 +345,6 @@ def unknown_fields(schema_part: dict[str, Any], value: Any, path: str = "") -> l
         for index, item in enumerate(value):
             found += unknown_fields(schema_part["items"], item, f"{path}[{index}]")
     return found
-
-
-def _path(parts: Iterable[Any]) -> str:
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def is_time(value: str) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from signpost.model.schema_errors import problem_lines
 from signpost.model.service_oruk import FREE, TAXONOMIES, validator
 
 # Values our files hold that a foreign feed may not meet; such a value is left out, with a note.
@@ -119,8 +120,7 @@ def plan_import(records, content_dir: Path, data_dir: Path, *, update: bool = Fa
 
     for item in records:
         record, origin = item.record, item.origin
-        errors = [f"{origin}: {_where(e.absolute_path) or '(service)'}: {e.message}"
-                  for e in validator("service").iter_errors(record)]
+        errors = [f"{origin}: {problem}" for problem in problem_lines(validator("service"), record, "(service)")]
         if errors:
             plan.problems += errors
             continue
@@ -477,13 +477,6 @@ def _unique(slug: str, taken: set[str]) -> str:
 def _slugify(name: str) -> str:
     from signpost.model.service_csv import slugify
     return slugify(name)
-
-
-def _where(parts) -> str:
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _display(path: Path, root: Path) -> str:

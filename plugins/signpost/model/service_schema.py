@@ -23,6 +23,8 @@ import jsonschema
 from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
+from signpost.model.schema_errors import field_name, missing_field, schema_findings, unknown_fields
+from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
 
 # Where services' organisations and locations live (model/service_places.py reads them), and the
 # slug that names a file there.
@@ -167,11 +169,8 @@ def validate_service_meta(meta: dict[str, Any], key_lines: dict[str, int], file:
                           categories: Iterable[str], accessibility: Iterable[str], languages: Iterable[str],
                           today: dt.date) -> list[Finding]:
     """Every problem of one service file taken alone (duplicates across files are checked by the loader)."""
-    findings: list[Finding] = []
-    for problem in sorted(_validator().iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path]):
-        findings.append(schema_finding(problem, key_lines, file))
+    findings = schema_findings(_validator(), meta, lambda problem: schema_finding(problem, key_lines, file))
     findings += _semantic_findings(meta, key_lines, file, set(categories), set(accessibility), set(languages), today)
-    from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
     findings += service_field_findings(meta, key_lines, file)
     return findings
 
@@ -185,10 +184,10 @@ def schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, int
                    schema: dict[str, Any] = SERVICE_SCHEMA, *, kind: str = "service") -> Finding:
     """One schema problem as a finding: what is wrong and how to fix it, at the key's line."""
     path = [str(p) for p in problem.absolute_path]
-    field = _field_name(path)
+    field = field_name(path)
     line = key_lines.get(path[0]) if path else 1
     if problem.validator == "required":
-        missing = problem.message.split("'")[1]
+        missing = missing_field(problem)
         where = f"{field}." if field else ""
         return error(file, f"required field `{where}{missing}` is missing", line=line or 1,
                      field=f"{where}{missing}",
@@ -215,7 +214,7 @@ def schema_finding(problem: jsonschema.ValidationError, key_lines: dict[str, int
         return error(file, f"`{field}` is not a file name: {problem.instance!r}", line=line, field=field,
                      hint="write the slug of the file (lower-case letters, digits and hyphens)")
     if problem.validator == "additionalProperties":
-        unknown = re.findall(r"'([^']+)'", problem.message.split("(")[-1])
+        unknown = unknown_fields(problem)
         known = list(schema["properties"]) if not path else []
         close = difflib.get_close_matches(unknown[0], known, n=1) if unknown and known else []
         name = ".".join(filter(None, [field, unknown[0] if unknown else "?"]))
@@ -390,13 +389,6 @@ def _all_schedules(meta: dict[str, Any]) -> Iterable[tuple[str, list]]:
     for index, location in enumerate(_list(meta.get("locations"))):
         if isinstance(location, dict):
             yield f"locations[{index}].schedules", _list(location.get("schedules"))
-
-
-def _field_name(path: list[str]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if part.isdigit() else (f".{part}" if text else part)
-    return text
 
 
 def _list(value: Any) -> list:

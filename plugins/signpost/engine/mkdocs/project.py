@@ -88,7 +88,17 @@ def _defaults(root: Path) -> Settings:
     settings = Settings(root=root, content_dir=root / "content", data_dir=root / "data",
                         translations_dir=root / "translations", extensions=list(MKDOCS_BUILTIN_EXTENSIONS))
     settings.block_reader = MarkdownBlockReader(settings.extensions, {})
+    settings.is_language_copy = is_suffix_translation
     return settings
+
+
+def is_suffix_translation(path: str) -> bool:
+    """`page.pl.md`: a translated copy in mkdocs-static-i18n's `docs_structure: suffix` layout.
+
+    signpost keeps translations in translations/*.po, so such files are never pages of their own.
+    """
+    stem = path.rsplit("/", 1)[-1][:-3]
+    return "." in stem
 
 
 def _locale_lines(path: Path) -> dict[str, int]:
