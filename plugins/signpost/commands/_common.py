@@ -20,6 +20,7 @@ def load_project_model(content: Path, data: Path):
     The commands are where core and engine meet: the engine adapter reads the
     engine's configuration, the core gets plain settings.
     """
+    # Deferred: every command imports this module for `signpost --help`; these load MkDocs and the core.
     from signpost.engine.mkdocs.project import load_settings
     from signpost.model import load_content_model
     settings = load_settings(Path(content).resolve().parent)

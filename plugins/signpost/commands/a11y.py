@@ -6,11 +6,16 @@ reports and fails on any error, crash or page no shard checked.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from signpost.accessibility.pa11y import ToolMissing, find_tools, tool_fingerprint
+from signpost.accessibility.shards import Shard
+
 HELP = "Run the browser accessibility check (pa11y in Chromium) over the built site."
 
 
 def configure(parser) -> None:
-    from pathlib import Path
     parser.add_argument("--site", default=Path("site"), type=Path, help="built site folder (default: site)")
     parser.add_argument("--content", default=Path("content"), type=Path, help="content folder (default: content)")
     parser.add_argument("--reports", default=Path("reports"), type=Path, help="where a11y.json and "
@@ -35,13 +40,9 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    import sys
-    from pathlib import Path
-
+    # Deferred: `signpost --help` imports every command module; these cost ~270 ms (-X importtime).
     from signpost.accessibility.browser_check import ALL_PASSES, BrowserCheckOptions, run_browser_check
-    from signpost.accessibility.pa11y import ToolMissing, find_tools, tool_fingerprint
     from signpost.accessibility.reports import merge_reports, write_reports
-    from signpost.accessibility.shards import Shard
 
     passes = tuple(name for name in ALL_PASSES if name in (args.passes or ALL_PASSES))
     try:

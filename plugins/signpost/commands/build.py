@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from signpost.engine import UnknownEngineError, build_command
-from signpost.engine.mkdocs import parallel
 from signpost.safety import publishing
 
 HELP = "Build the site safely into site/."
@@ -32,6 +31,9 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
+    # Deferred to here: the parallel builder loads the whole core (about 0.5 s by `python -X importtime`),
+    # and `signpost --help` imports every command module to build its parser.
+    from signpost.engine.mkdocs import parallel
     site_dir: Path = args.site_dir.resolve()
     try:
         engine = build_command(sys.executable)  # SIGNPOST_ENGINE: mkdocs (default) or properdocs

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from signpost.commands._common import print_report
+from signpost.findings import Report
+from signpost.today import BadTodayError, today
+
 HELP = "Create and update the PO catalogs from the English pages (like pybabel update)."
 
 
@@ -15,13 +19,11 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    from signpost.commands._common import print_report
-    from signpost.findings import Report
-    from signpost.model import load_content_model
-    from signpost.today import BadTodayError, today
-    from signpost.translations.extract import extract
+    # Deferred: `signpost --help` imports every command module; these load MkDocs and the core (~0.5 s).
     from signpost.engine.mkdocs.project import load_settings
+    from signpost.model import load_content_model
     from signpost.settings import unknown_locale_findings
+    from signpost.translations.extract import extract
 
     settings = load_settings(args.project)
     if not (settings.root / "mkdocs.yml").is_file():

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+from signpost.commands._common import print_report
+from signpost.findings import Report
+from signpost.today import today
+
 HELP = "How much of each page is translated, per language (table, or --json)."
 
 
@@ -15,11 +19,9 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
-    from signpost.commands._common import print_report
-    from signpost.findings import Report
-    from signpost.model import load_content_model
-    from signpost.today import today
+    # Deferred: `signpost --help` imports every command module; these load MkDocs and the core (~1 s).
     from signpost.engine.mkdocs.project import load_settings
+    from signpost.model import load_content_model
     from signpost.translations.status import project_status
 
     settings = load_settings(args.project)

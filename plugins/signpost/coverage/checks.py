@@ -7,6 +7,7 @@ import os
 
 from signpost.coverage.matrix import MODE_VARIABLE, Coverage, assess
 from signpost.findings import Finding
+from signpost.today import today as clock
 
 # The last assessment, with the model it was made from: the five language builds of one
 # `mkdocs build` share one content model object, so they share one assessment too.
@@ -21,7 +22,6 @@ def check_model(model) -> list[Finding]:
 def coverage_of(model, languages: list[str] | None = None, default_language: str | None = None,
                 today: dt.date | None = None) -> Coverage:
     """The coverage of a content model, computed once per model, languages, day and mode."""
-    from signpost.today import today as clock
     key = (tuple(languages or ()), default_language, today or clock(), os.environ.get(MODE_VARIABLE, ""))
     if _LAST and _LAST[0][0] is model and _LAST[0][1] == key:
         return _LAST[0][2]

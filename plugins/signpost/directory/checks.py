@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from signpost.facts.registry import load_facts
 from signpost.findings import Finding, error
+from signpost.model.service_places import postal_address
 from signpost.model.services import SERVICES_DIR
 
 # A Markdown or HTML link target that ends in services/<slug>.md or services/<slug>/.
@@ -37,8 +39,6 @@ def _addresses_agree_with_locations(model) -> list[Finding]:
     Pages should write `{{ fact.location.<slug>.address }}`; a fact that repeats an address must at
     least say the same, or the contact page and the directory would disagree.
     """
-    from signpost.facts.registry import load_facts
-    from signpost.model.service_places import postal_address
     places = getattr(model, "places", None)
     if places is None or not places.locations:
         return []

@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from signpost.facts import phones
 from signpost.facts.consistency import consistency_findings
 from signpost.facts.pages import registry_for
-from signpost.facts.references import REFERENCE, reference_findings, references_in
+from signpost.facts.references import _CODE_SPAN, REFERENCE, reference_findings, references_in
 from signpost.facts.registry import CHECK, expiry_findings, topic_findings
 from signpost.findings import Finding, error
 from signpost.today import today
@@ -107,14 +110,11 @@ def _service_findings(service, registry, fact_numbers) -> list[Finding]:
 
 
 def _with_line(finding: Finding, line, field) -> Finding:
-    from dataclasses import replace
     return replace(finding, line=line, field=field)
 
 
 def _mask(text: str) -> str:
     """The text with code, references and link targets blanked (same length, same lines)."""
-    from signpost.facts.references import _CODE_SPAN
-    import re
 
     def blank(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))

@@ -14,6 +14,7 @@ from signpost import l10n
 from signpost.facts import help_block
 from signpost.facts.references import REFERENCE, only_references, resolve
 from signpost.facts.registry import FactRegistry, load_facts
+from signpost.sources import translatable_page
 
 
 def registry_for(model) -> FactRegistry:
@@ -23,7 +24,6 @@ def registry_for(model) -> FactRegistry:
 
 def page_markdown(model, path: str, markdown: str, language: str) -> str:
     """The page's Markdown with fact values filled in (in `language`) and, where required, Get help now."""
-    from signpost.sources import translatable_page
     registry = registry_for(model)
     translate = _translator(language)
     markdown = resolve(markdown, registry, translate=translate)

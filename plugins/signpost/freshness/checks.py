@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable
 
 from signpost.findings import Finding, error, warning
@@ -118,7 +119,6 @@ def service_reference_findings(service: Any, references: OutdatedReferences) -> 
 
 
 def _data_prefix(model) -> str:
-    from pathlib import Path
     try:
         return Path(model.data_dir).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:

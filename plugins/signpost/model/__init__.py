@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from signpost.findings import Finding, Report, error
+from signpost.model.catalogs import Catalogs
 from signpost.model.frontmatter import parse_yaml_mapping, read_document
 from signpost.model.pages import PageMeta, page_meta_from
 from signpost.model.registry import Registry, load_registry
@@ -74,6 +75,12 @@ class ContentModel:
     # Content-relative paths of Markdown files that could not be read at all
     # (not UTF-8, empty, broken YAML): the engine must not try to render them.
     unusable: set[str] = field(default_factory=set)
+
+    @property
+    def catalogs(self) -> Catalogs:
+        """The PO catalogs of `translations/` (which file belongs to which page, read safely)."""
+        settings = self.settings or default_settings(self.content_dir, self.data_dir)
+        return Catalogs(Path(settings.translations_dir))
 
     @property
     def categories(self) -> dict[str, services_module.Category]:

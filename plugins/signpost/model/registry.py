@@ -6,12 +6,12 @@ The coverage check builds on the same objects; nothing re-reads the files.
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import difflib
-import re
 
 import jsonschema
 import yaml
@@ -147,7 +147,6 @@ def load_registry(data_dir: Path, display_prefix: str = "data") -> tuple[Registr
 
 def topics_schema_json() -> str:
     """The published form of TOPICS_SCHEMA (docs/schema/topics.schema.json)."""
-    import json
     return json.dumps(TOPICS_SCHEMA, indent=2, ensure_ascii=False) + "\n"
 
 

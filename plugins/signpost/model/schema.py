@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -19,6 +20,7 @@ from signpost.findings import Finding, error, warning
 from signpost.model.durations import ReviewPeriod
 from signpost.model.registry import Registry
 from signpost.model.schema_errors import missing_field, schema_findings, unknown_fields
+from signpost.today import today
 
 AUDIENCES = ("young-people", "parents-carers", "professionals")
 PAGE_TYPES = ("page", "standard", "charter", "equal-opportunities", "complaints", "topic", "service",
@@ -190,7 +192,6 @@ def _semantic_findings(meta: dict[str, Any], key_lines: dict[str, int], file: st
             day = dt.date.fromisoformat(reviewed)
         except ValueError:
             day = None
-        from signpost.today import today
         if day and day > today():
             findings.append(error(file, f"`last_reviewed` is in the future ({reviewed})", line=key_lines.get("last_reviewed"),
                                   field="last_reviewed", hint="use the date the page was actually reviewed"))
@@ -241,7 +242,6 @@ def _type_hint(key: str | None, expected: str) -> str:
 
 def schema_json() -> str:
     """The published form of PAGE_SCHEMA (docs/schema/page.schema.json)."""
-    import json
     return json.dumps(PAGE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
 
 

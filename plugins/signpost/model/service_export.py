@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from signpost.model.service_csv import places_csv, services_csv
-from signpost.model.service_oruk import OPENAPI_URL, PROFILE_URL, Exporter
+from signpost.model.service_oruk import OPENAPI_URL, PROFILE_URL, Exporter, profile_errors
 from signpost.model.services import DirectoryVocabulary, Service
 
 PAGE_SIZE = 50
@@ -124,7 +124,6 @@ def api_problems(documents: dict[str, Any]) -> list[str]:
     Lists are checked as the OpenAPI's page object, each item against the list-item schema; records
     against the compiled record schema; unknown fields count as errors (see `profile_errors`).
     """
-    from signpost.model.service_oruk import profile_errors
     problems: list[str] = []
     for name, data in sorted(documents.items()):
         if not name.endswith(".json"):

@@ -35,6 +35,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
 from signpost.model.schema_errors import problem_lines
 from signpost.model.service_places import Location, Organization
 from signpost.model.services import DirectoryVocabulary, Schedule, Service, ServiceAtLocation, language_names
@@ -299,9 +303,6 @@ def schema_properties(kind: str) -> set[str]:
 @lru_cache(maxsize=16)
 def validator(kind: str):
     """A Draft 2020-12 validator for the profile's `kind` schema (with formats checked)."""
-    import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
     resources = [(name, Resource.from_contents(_schema(f"schema/{name}"), default_specification=DRAFT202012))
                  for name in ("taxonomy_term.json", "taxonomy.json")]
     return jsonschema.Draft202012Validator(schema(kind), registry=Registry().with_resources(resources),

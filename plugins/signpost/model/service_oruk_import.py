@@ -16,13 +16,22 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from signpost.model.frontmatter import parse_document
 from signpost.model.schema_errors import problem_lines
+from signpost.model.service_csv import slugify
+from signpost.model.service_files import place_file_text, service_file_text, update_file_text
 from signpost.model.service_oruk import FREE, TAXONOMIES, validator
+from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files, validate_place_meta
+from signpost.model.service_schema import (is_email, is_uk_phone, is_web_address, normalise_times,
+                                           validate_service_meta)
+from signpost.model.services import SERVICES_DIR, load_vocabulary
+from signpost.today import today as get_today
 
 # Values our files hold that a foreign feed may not meet; such a value is left out, with a note.
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
@@ -68,11 +77,6 @@ def plan_import(records, content_dir: Path, data_dir: Path, *, update: bool = Fa
                 default_categories: tuple[str, ...] = (), default_owner: str = "",
                 today: dt.date | None = None) -> ImportPlan:
     """Every file the import would write for `records` (FeedRecord items), checked; nothing written."""
-    from signpost.model.frontmatter import parse_document
-    from signpost.model.service_files import place_file_text, service_file_text, update_file_text
-    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files
-    from signpost.model.services import SERVICES_DIR, load_vocabulary
-    from signpost.today import today as get_today
 
     today = today or get_today()
     content_dir = Path(content_dir)
@@ -157,7 +161,6 @@ def plan_import(records, content_dir: Path, data_dir: Path, *, update: bool = Fa
 
 def write_plan(plan: ImportPlan) -> None:
     """Write every changed file (each through a temporary file, so none is left half-written)."""
-    import os
     for planned in plan.files:
         if not planned.changed:
             continue
@@ -171,7 +174,6 @@ def write_plan(plan: ImportPlan) -> None:
 
 def service_meta(record: dict[str, Any], org_slug: str, at_locations: list[tuple[str, str]], vocabulary,
                  notes: list[str]) -> tuple[dict[str, Any], str]:
-    from signpost.model.service_schema import is_email, is_uk_phone, is_web_address
     meta: dict[str, Any] = {"id": record["id"], "name": _text(record.get("name")), "status": record.get("status")}
     for key in ("alert",):
         if _text(record.get(key)):
@@ -267,7 +269,6 @@ def service_meta(record: dict[str, Any], org_slug: str, at_locations: list[tuple
 
 
 def organisation_meta(org: dict[str, Any], notes: list[str]) -> tuple[dict[str, Any], str]:
-    from signpost.model.service_schema import is_email, is_web_address
     meta: dict[str, Any] = {"id": org["id"], "name": _text(org.get("name"))}
     for key, source, check in (("url", "website", is_web_address), ("email", "email", is_email)):
         value = _text(org.get(source))
@@ -386,9 +387,6 @@ def _schedule(schedule: dict[str, Any], notes: list[str]) -> dict[str, Any] | No
 
 def _check(plan: ImportPlan, planned: PlannedFile, origin: str, vocabulary, today: dt.date, root: Path) -> None:
     """The file as the build will check it (its own fields; references are checked at the end)."""
-    from signpost.model.frontmatter import parse_document
-    from signpost.model.service_places import validate_place_meta
-    from signpost.model.service_schema import normalise_times, validate_service_meta
     display = _display(planned.path, root)
     document, problems = parse_document(planned.text, display)
     findings = list(problems)
@@ -411,7 +409,6 @@ def _check(plan: ImportPlan, planned: PlannedFile, origin: str, vocabulary, toda
 
 def _reference_problems(plan: ImportPlan, folders: dict[str, Path], root: Path) -> list[str]:
     """Every organisation and location a planned service names exists, and no id is used twice."""
-    from signpost.model.frontmatter import parse_document
     problems = []
     known = {kind: {p.stem for p in folder.glob("*.md")} | {f.path.stem for f in plan.files if f.kind == kind}
              for kind, folder in folders.items()}
@@ -475,7 +472,6 @@ def _unique(slug: str, taken: set[str]) -> str:
 
 
 def _slugify(name: str) -> str:
-    from signpost.model.service_csv import slugify
     return slugify(name)
 
 

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import uuid
 from functools import lru_cache
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 import jsonschema
+import phonenumbers
 
-from signpost.model.schema import ISO_PERIOD_PATTERN
+from signpost.facts.phones import is_drama
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
+from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.model.schema_errors import field_name, missing_field, schema_findings, unknown_fields
 from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
 
@@ -331,8 +335,6 @@ def is_uk_phone(number: str) -> bool:
     libphonenumber calls the 07700 900xxx drama range invalid (no operator holds it),
     but it is the range sample text lines must use: accept it deliberately (facts helper).
     """
-    import phonenumbers
-    from signpost.facts.phones import is_drama
     if is_drama(number):
         return True
     try:
@@ -344,7 +346,6 @@ def is_uk_phone(number: str) -> bool:
 
 def e164(number: str) -> str:
     """`+441134960123` for `0113 496 0123` (the form tel: and sms: links use)."""
-    import phonenumbers
     try:
         return phonenumbers.format_number(phonenumbers.parse(number, "GB"), phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
@@ -356,7 +357,6 @@ def is_email(value: str) -> bool:
 
 
 def is_web_address(value: str) -> bool:
-    from urllib.parse import urlsplit
     parts = urlsplit(value)
     return parts.scheme in ("https", "http") and "." in parts.netloc and " " not in value
 
@@ -410,7 +410,6 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
 
 def schema_json() -> str:
     """The published form of SERVICE_SCHEMA (docs/schema/service.schema.json)."""
-    import json
     return json.dumps(SERVICE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
 
 

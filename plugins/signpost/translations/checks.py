@@ -10,9 +10,8 @@ differently from `translations/<lang>/glossary.csv`.
 from __future__ import annotations
 
 from signpost.findings import Finding
-from signpost.l10n import INTERFACE_CATALOG
 from signpost.sources import translatable_pages
-from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.catalogs import load_page_catalog
 from signpost.translations.extract import orphan_findings
 from signpost.translations.glossary import glossary_findings
 from signpost.settings import unknown_locale_findings
@@ -26,9 +25,8 @@ def check_model(model) -> list[Finding]:
     languages = [language for language in settings.target_languages if language not in unknown]
     for language in languages:
         for content_path in sorted(translatable_pages(model)):
-            po = catalog_path(settings.translations_dir, language, content_path)
-            findings += load_page_catalog(po, language).findings
-        findings += load_page_catalog(settings.translations_dir / language / INTERFACE_CATALOG, language).findings
+            findings += load_page_catalog(model.catalogs.path(language, content_path), language).findings
+        findings += load_page_catalog(model.catalogs.interface(language), language).findings
         findings += glossary_findings(settings.translations_dir, language)
     findings += orphan_findings(settings, model, languages)
     return findings

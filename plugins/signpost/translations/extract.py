@@ -26,14 +26,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 
-from signpost.findings import Finding, warning
+from signpost.findings import Finding, error, warning
 from signpost.l10n import INTERFACE_CATALOG
-from signpost.sources import translatable_page
+from signpost.safety.paths import outside_folder_problem
+from signpost.settings import Settings
+from signpost.sources import data_interface_messages, translatable_page, translatable_pages
 from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
                                             find_catalogs, read_catalog, source_changed_date)
-from signpost.settings import Settings
 from signpost.translations.po_format import po_text, set_plural_forms
 
 PROJECT = "Riverside Youth Advice"
@@ -99,7 +101,6 @@ def extract(settings: Settings, model, *, today: dt.date, languages: list[str] |
     With `dry_run`, nothing is written: `changes[].written` says which catalogs are out of date.
     """
     result = ExtractResult(dry_run=dry_run)
-    from signpost.sources import translatable_pages
     templates = {path: _template(page_messages(page, settings))
                  for path, page in sorted(translatable_pages(model).items())}
     interface = _template(interface_messages() + section_title_messages(settings.content_dir)
@@ -123,8 +124,6 @@ def extract(settings: Settings, model, *, today: dt.date, languages: list[str] |
 
 def _inside_project(po: Path, settings: Settings, result: ExtractResult) -> bool:
     """Never write through `..` or a symbolic link out of the project (docs/security.md)."""
-    from signpost.findings import error
-    from signpost.safety.paths import outside_folder_problem
     problem = outside_folder_problem(po, settings.root)
     if problem:
         result.findings.append(error(display(po), f"not written: {problem}", check="security",
@@ -166,7 +165,6 @@ def interface_messages() -> list[SourceMessage]:
 
 def data_messages(model) -> list[SourceMessage]:
     """Interface strings kept in data files: category names, topic titles and descriptions."""
-    from signpost.sources import data_interface_messages
     found: dict[str, list[tuple[str, int]]] = {}
     for message, file, line in data_interface_messages(model):
         if message:
@@ -254,7 +252,6 @@ def _write_template(pot: Path, template: Catalog, today: dt.date, result: Extrac
 
 
 def _new_catalog(language: str, subject: str, today: dt.date) -> Catalog:
-    from babel import Locale
     name = Locale.parse(language).english_name
     header = (f"# {name} translation of {subject}.\n"
               "# Keep link targets, emails, phone numbers and numbers as in the msgid.\n"

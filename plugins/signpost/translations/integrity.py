@@ -29,6 +29,7 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from signpost.facts.references import keys_in
 from signpost.markup import render_inline
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -66,7 +67,6 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
             problems.append(f"{label} {_list(missing)} is missing or changed")
         if extra and not missing:
             problems.append(f"{label} {_list(extra)} is not in the English text")
-    from signpost.facts.references import keys_in  # facts helper: {{ fact.x }} must survive translation
     if keys_in(msgid) != keys_in(msgstr):
         problems.append(f"fact references {_list(Counter(keys_in(msgid)))} must stay as they are "
                         f"(found {_list(Counter(keys_in(msgstr))) or 'none'})")

@@ -19,10 +19,11 @@ from pathlib import Path
 from signpost.findings import Finding, error, warning
 from signpost.l10n import INTERFACE_CATALOG
 from signpost.safety.paths import outside_folder_problem
+from signpost.today import today
 from signpost.translations.catalogs import (MACHINE_DRAFT, display, is_draft_catalog, is_draft_message,
                                             read_catalog)
-from signpost.translations.po_format import po_text
 from signpost.translations.integrity import integrity_problems
+from signpost.translations.po_format import po_text
 
 CHECK = "translations"
 
@@ -145,6 +146,5 @@ def _mark_drafts_one_by_one(catalog) -> None:
 
 
 def _now() -> dt.datetime:
-    from signpost.today import today
     return dt.datetime.combine(today(), dt.datetime.now(dt.timezone.utc).time().replace(second=0, microsecond=0),
                                tzinfo=dt.timezone.utc)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from signpost.facts.references import only_references
+
 #: Block elements whose own text is one message.
 BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "summary"})
 #: Never translated: code and raw HTML keep their source text.
@@ -79,7 +81,6 @@ def split_attribute_list(text: str) -> tuple[str, str]:
 def is_translatable(msgid: str) -> bool:
     """Blocks with no letters (numbers, symbols) and stashed raw HTML are not messages."""
     if "{{" in msgid:  # a cell that is only a fact reference is a value, the same in every language
-        from signpost.facts.references import only_references
         if only_references(msgid):
             return False
     return bool(msgid) and "\u0002" not in msgid and bool(_LETTER.search(msgid))

@@ -15,8 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from jinja2 import Environment, FileSystemLoader
+
 from signpost import l10n
 from signpost.translations.grace import GraceTranslator
+from signpost.translations.messages import plain_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -56,7 +59,6 @@ def page_notices_html(translator: GraceTranslator, language: str, english_url: s
 
 def text_fragment(english_text: str) -> str:
     """`#:~:text=first%20words,last%20words`: the browser scrolls to that paragraph of the English page."""
-    from signpost.translations.messages import plain_text
     words = plain_text(english_text).split()
     if not words:
         return ""
@@ -77,5 +79,4 @@ def _render(name: str, language: str, text: str, english_url: str, link_text: st
 
 @lru_cache(maxsize=1)
 def _environment():
-    from jinja2 import Environment, FileSystemLoader
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)

@@ -34,12 +34,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from signpost.findings import Finding
+from signpost.l10n import INTERFACE_CATALOG
+from signpost.settings import Settings
+from signpost.sources import translatable_page, translatable_pages
+from signpost.today import BadTodayError, today as signpost_today
 from signpost.translations.catalogs import (catalog_path, content_path_of, display, find_catalogs,
                                             load_page_catalog, source_changed_date)
-from signpost.sources import translatable_page, translatable_pages
-from signpost.translations.extract import orphan_finding, source_ids
-from signpost.settings import Settings
-from signpost.today import BadTodayError, today as signpost_today
+from signpost.translations.extract import (data_messages, interface_messages, orphan_finding, section_title_messages,
+                                           source_ids)
 from signpost.translations.grace import outdated_messages
 
 INTERFACE_PAGE = "(interface)"
@@ -153,12 +155,9 @@ def page_status(translations_dir: Path | str, language: str, content_path: str, 
 
 def interface_status(settings: Settings, language: str, model) -> PageStatus:
     """Translation state of the interface strings (`interface.po`), as a pseudo-page `(interface)`."""
-    from signpost.l10n import INTERFACE_CATALOG
-    from signpost.translations.extract import interface_messages, section_title_messages
     po = settings.translations_dir / language / INTERFACE_CATALOG
     page_catalog = load_page_catalog(po, language)
     status = PageStatus(language, INTERFACE_PAGE, display(po), page_catalog.exists)
-    from signpost.translations.extract import data_messages
     for message in interface_messages() + section_title_messages(settings.content_dir) + data_messages(model):
         status.total += 1
         key = f"{message.context}\x04{message.id}" if message.context else message.id

@@ -1,0 +1,129 @@
+"""The PO catalogs of `translations/`: where each lives and reading one safely.
+
+Layout: `translations/<lang>/<content path without .md>.po` for each page
+(`translations/pl/charter/index.po` for `content/charter/index.md`) and
+`translations/<lang>/interface.po` for the strings signpost itself adds.
+Catalogs are ordinary gettext files (Poedit, Weblate, `msgfmt -c` read them);
+babel reads and writes them. A malformed file is a Finding with its line, never a
+traceback. The content model owns this (`ContentModel.catalogs`) like it owns the
+pages and registries; the translations feature checks what is read
+(`signpost.translations.catalogs.load_page_catalog`). Engine-free.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
+
+from signpost.findings import Finding, error
+from signpost.safety.limits import MAX_CATALOG_BYTES, size_problem
+from signpost.safety.po import charset_problem, po_syntax_problem
+from signpost.translations.po_format import read_previous_ids
+
+#: The catalog of the strings signpost adds to pages (notices, labels), one per language.
+INTERFACE_CATALOG = "interface.po"
+CHECK = "translations"
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    """The project's translations folder as the model sees it: which catalog belongs to what."""
+
+    translations_dir: Path
+
+    def path(self, language: str, content_path: str) -> Path:
+        """The catalog of a page (`charter/index.md`) in `language`."""
+        return catalog_path(self.translations_dir, language, content_path)
+
+    def interface(self, language: str) -> Path:
+        """The catalog of signpost's own interface strings in `language`."""
+        return Path(self.translations_dir) / language / INTERFACE_CATALOG
+
+    def files(self, language: str) -> list[Path]:
+        """Every `.po` file of `language`, sorted."""
+        return find_catalogs(self.translations_dir, language)
+
+    def content_path(self, language: str, po_file: Path) -> str | None:
+        """The page a catalog file belongs to (None for the interface catalog)."""
+        return content_path_of(self.translations_dir, language, po_file)
+
+    def read(self, language: str, content_path: str) -> tuple[Catalog | None, list[Finding]]:
+        """A page's catalog freshly read (None and a finding when it is malformed or missing)."""
+        return read_catalog(self.path(language, content_path), language)
+
+
+def catalog_path(translations_dir: Path | str, language: str, content_path: str) -> Path:
+    """`translations/pl/charter/index.po` for `charter/index.md`."""
+    stem = content_path[:-3] if content_path.endswith(".md") else content_path
+    return Path(translations_dir) / language / f"{stem}.po"
+
+
+def content_path_of(translations_dir: Path | str, language: str, po_file: Path) -> str | None:
+    """The content path a page catalog belongs to, or None for the interface catalog."""
+    relative = po_file.relative_to(Path(translations_dir) / language).as_posix()
+    return None if relative == INTERFACE_CATALOG else relative[:-3] + ".md"
+
+
+def display(path: Path) -> str:
+    """A path as people see it in findings: relative to the working folder when possible."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Finding]]:
+    """A PO file as a babel Catalog, or None and a finding naming the line that is wrong."""
+    where = display(path)
+    try:
+        too_big = size_problem(path.stat().st_size, MAX_CATALOG_BYTES, "PO file")
+        if too_big:
+            return None, [error(where, too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
+        strict = _strict_syntax_problem(path.read_bytes())
+        if strict:
+            line, reason = strict
+            return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
+                                hint="fix the line (`msgfmt -c` shows the same problem), or run "
+                                     "`signpost translations extract` to rewrite the file")]
+        with path.open("rb") as handle:
+            return read_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
+    except PoFileError as problem:
+        line = problem.lineno + 1
+        return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
+                            hint="fix the line (a PO tool such as Poedit or `msgfmt -c` shows the problem), "
+                                 "or run `signpost translations extract` to rewrite the file", check=CHECK)]
+    except (UnicodeDecodeError, ValueError, LookupError) as problem:
+        line = _line_of_problem(path)
+        return None, [error(where, f"the PO file cannot be read: {problem}", line=line,
+                            hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
+    except OSError as problem:
+        return None, [error(where, f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
+
+
+def _strict_syntax_problem(data: bytes) -> tuple[int, str] | None:
+    """What msgfmt would refuse and babel silently repairs (signpost.safety.po); None when fine."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # babel's reading reports it, with the line
+    return po_syntax_problem(text) or charset_problem(text)
+
+
+def _line_of_problem(path: Path) -> int | None:
+    """The first line that is not valid UTF-8, when that is the problem."""
+    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return None
+
+
+def find_catalogs(translations_dir: Path | str, language: str) -> list[Path]:
+    """Every `.po` file of a language, sorted."""
+    folder = Path(translations_dir) / language
+    return sorted(folder.rglob("*.po")) if folder.is_dir() else []
