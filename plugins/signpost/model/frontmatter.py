@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from signpost.findings import Finding, error
-from signpost.model.yaml_nodes import StringDatesLoader
+from signpost.model.yaml_nodes import compose_yaml
 from signpost.safety import limits
 
 FENCE = "---"
@@ -95,13 +95,15 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
         message, line, hint = unsafe
         return None, {}, [error(display, message, line=first_line + line, hint=hint, check="security")]
     try:
-        node = yaml.compose(yaml_text, Loader=StringDatesLoader)
+        node, data = compose_yaml(yaml_text)
     except RecursionError:
         return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
                                 hint="flatten the structure", check="security")]
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
+        if isinstance(problem, yaml.constructor.ConstructorError):  # well-formed, but a value cannot be built
+            return None, {}, [error(display, f"the metadata cannot be read: {problem}", line=line)]
         reason = getattr(problem, "problem", None) or str(problem)
         return None, {}, [error(
             display, f"the metadata is not valid YAML: {reason}", line=line,
@@ -125,16 +127,4 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
                 hint="keep one of them",
             ))
         key_lines.setdefault(key, line)
-    loader = StringDatesLoader(yaml_text)
-    try:
-        data = loader.construct_document(node)
-    except RecursionError:
-        return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
-                                hint="flatten the structure", check="security")]
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        return None, {}, [error(display, f"the metadata cannot be read: {problem}", line=line)]
-    finally:
-        loader.dispose()
     return {str(k): v for k, v in data.items()}, key_lines, findings
