@@ -58,3 +58,13 @@ def test_call_links_are_e164_and_text_lines_are_not_calls(built, url_path):
     assert "tel:+447700900123" not in links
     assert links["sms:+447700900123"] == "07700 900123"
     assert all(a.attributes.get("dir") == "ltr" for a in tree.css("article a.sp-phone"))
+
+
+@pytest.mark.parametrize("url_path", ["local-info/services/sexual-health-text-line/", "ur/local-info/services/sexual-health-text-line/"])
+def test_the_help_box_comes_after_a_service_pages_title(built, url_path):
+    """A generated page's <h1> is raw HTML: the "Get help now" box still goes after it, not before
+    (before it, a screen reader meets the box first and the Nu checker warns "Article lacks heading")."""
+    html = built.html(url_path)
+    article = html[html.index("<article"):]
+    assert "signpost-help-now" in article
+    assert article.index("<h1") < article.index("signpost-help-now")

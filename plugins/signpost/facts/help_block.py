@@ -50,7 +50,10 @@ def insert_block(markdown: str, html: str) -> str:
     """The page's Markdown with the block after the first heading and its first paragraph."""
     lines = markdown.split("\n")
     block = ["", _one_line(html), ""]
-    heading = next((i for i, line in enumerate(lines) if re.match(r"#\s", line)), None)
+    # A Markdown title, or the <h1> a generated page (a directory service page) writes as raw HTML:
+    # the box must not come before the page's own heading (the Nu checker then warns "Article
+    # lacks heading", and a screen reader meets the box before the page's name).
+    heading = next((i for i, line in enumerate(lines) if re.match(r"#\s|<h1[\s>]", line)), None)
     if heading is None:
         return "\n".join(block[1:] + lines)
     position = heading + 1
