@@ -110,3 +110,25 @@ def test_a_cache_folder_pointing_outside_the_project_is_refused(fixture_site, tm
 def _files_outside_cache(root) -> dict[str, float]:
     return {str(p.relative_to(root)): p.stat().st_mtime for p in root.rglob("*")
             if p.is_file() and ".cache" not in p.relative_to(root).parts}
+
+
+def test_a_new_commit_is_a_change_for_the_check(fixture_site):
+    # "Edited after its last review" is read from the git history: committing an edit changes the
+    # findings although no file changed, so the check must not answer from its cache.
+    fixture_site.write("index.md", page("Home", "Text.", last_reviewed="2026-10-01"))
+    fixture_site.build()
+    _git(fixture_site, "init", "-q")
+    _git(fixture_site, "add", "content")
+    _git(fixture_site, "commit", "-qm", "Home")
+    _assert_check_equals_build(fixture_site, incremental=False)
+    fixture_site.write("index.md", page("Home", "Text, and more text.", last_reviewed="2026-10-01"))
+    edited = _assert_check_equals_build(fixture_site, incremental=True)
+    assert not any("after its last review" in line for line in edited)  # not committed yet
+    _git(fixture_site, "commit", "-qam", "More text on the home page")
+    committed = _assert_check_equals_build(fixture_site, incremental=True)
+    assert any("content/index.md" in line and "after its last review" in line for line in committed)
+
+
+def _git(site, *arguments: str) -> None:
+    done = site.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *arguments])
+    assert done.returncode == 0, done.stderr

@@ -84,7 +84,7 @@ def _checked_report(args, day: str, engine: str) -> tuple[Report, bool, str]:
         return Report(), True, problem  # never write outside the project
     inputs = check_cache.scan(root, args.config_file, day, engine, PACKAGE)
     state = None if args.no_cache else check_cache.load_state(cache / STATE_FILE)
-    if state and state["global_key"] == inputs.global_key and state["files"] == inputs.files:
+    if check_cache.unchanged(state, inputs):
         return check_cache.report_of(state), False, ""
     render = check_cache.plan(state, inputs)
     trace, output = _traced_build(root, args.config_file, render, state)

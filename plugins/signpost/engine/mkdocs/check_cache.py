@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -49,6 +50,7 @@ class Inputs:
     global_key: str
     files: dict[str, str] = field(default_factory=dict)  # content and translation files: path -> hash
     texts: dict[str, str] = field(default_factory=dict)  # pages and page catalogs: path -> text
+    history: str = ""  # the git commit checked out: "edited after its last review" is read from the history
 
 
 def scan(root: Path, config_file: Path, day: str, engine: str, package: Path) -> Inputs:
@@ -80,7 +82,21 @@ def scan(root: Path, config_file: Path, day: str, engine: str, package: Path) ->
         digest.update(config_file.read_bytes())
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return Inputs(digest.hexdigest(), files, texts)
+    return Inputs(digest.hexdigest(), files, texts, _head_commit(root))
+
+
+def _head_commit(root: Path) -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def unchanged(state: dict | None, inputs: Inputs) -> bool:
+    """Nothing the last check read has changed: its report is the answer."""
+    return bool(state) and state["global_key"] == inputs.global_key and state["files"] == inputs.files and \
+        state.get("history") == inputs.history
 
 
 def page_of(rel: str) -> str | None:
@@ -199,7 +215,7 @@ def merge(state: dict | None, inputs: Inputs, trace: dict, display_prefix: str) 
         sorted(set(state.get("generated") or []) | {page for page in rendered if page not in content_pages})
     generated_text = {} if full or not state else dict(state.get("generated_text") or {})
     generated_text.update(trace.get("generated_text") or {})
-    new_state = {"version": VERSION, "generated_text": generated_text, "global_key": inputs.global_key, "files": inputs.files,
+    new_state = {"version": VERSION, "generated_text": generated_text, "history": inputs.history, "global_key": inputs.global_key, "files": inputs.files,
                  "pages": {page: [f.to_dict() for f in Report(list(found)).sorted()] for page, found in pages_cache.items()},
                  "titles": titles, "generated": generated, "report": [f.to_dict() for f in report]}
     return report, new_state
