@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable
 
 from signpost.findings import Finding, error, warning
 from signpost.freshness.history import History, edited_without_review, read_history
-from signpost.freshness.references import OutdatedReferences, load_outdated_references
+from signpost.model.outdated_references import OutdatedReferences
 from signpost.freshness.schedule import (DEFAULT_DUE_WITHIN_DAYS, ReviewSchedule, Status, schedules_for,
                                          soonest_first)
 from signpost.today import today as current_day
@@ -55,8 +54,8 @@ def run_checks(model, settings: FreshnessSettings = FreshnessSettings(), today: 
     schedules = soonest_first(schedules_for(model))
     findings = schedule_findings(schedules, today, settings.due_within_days)
     if settings.check_references:
-        references, problems = load_outdated_references(model.data_dir, _data_prefix(model))
-        findings += problems
+        references = model.outdated_references  # read once by the content model
+        findings += references.findings
         findings += reference_findings(model, references)
     history = None
     if settings.check_history:
@@ -116,10 +115,3 @@ def service_reference_findings(service: Any, references: OutdatedReferences) -> 
     if isinstance(body, str):
         findings += references.scan(body, file, getattr(service, "body_line", 1) or 1)
     return findings
-
-
-def _data_prefix(model) -> str:
-    try:
-        return Path(model.data_dir).relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(model.data_dir).as_posix()

@@ -18,6 +18,7 @@ from typing import Any
 from signpost.findings import Finding, Report, error
 from signpost.model.catalogs import Catalogs
 from signpost.model.frontmatter import parse_yaml_mapping, read_document
+from signpost.model.outdated_references import OutdatedReferences, load_outdated_references
 from signpost.model.pages import PageMeta, page_meta_from
 from signpost.model.registry import Registry, load_registry
 from signpost.model.schema import PAGE_SCHEMA, PAGE_TYPES, SECTION_DEFAULT_KEYS, validate_page_meta
@@ -68,6 +69,9 @@ class ContentModel:
         default_factory=lambda: services_module.DirectoryVocabulary({}, {}, {}))
     #: Required sections of each page type (data/sections.yml); its own findings go to the coverage check.
     sections: SectionRules = field(default_factory=SectionRules)
+    #: Terms pages must not present as current (data/outdated-references.yml); its own findings go
+    #: to the freshness check.
+    outdated_references: OutdatedReferences = field(default_factory=lambda: OutdatedReferences(""))
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
     #: Languages, folders and the Markdown reader of the project (single-language defaults when not given).
@@ -134,6 +138,8 @@ def _load(content_dir: Path, data_dir: Path, settings: Settings) -> ContentModel
     model.report.extend(defaults_findings)
     model.sections, section_findings = load_section_rules(data_dir, data_prefix, PAGE_TYPES)
     model.sections.findings = section_findings  # reported by the coverage check, which owns the rule
+    model.outdated_references, reference_findings = load_outdated_references(data_dir, data_prefix)
+    model.outdated_references.findings = reference_findings  # reported by the freshness check
     if not content_dir.is_dir():
         model.report.add(error(prefix, "the content folder does not exist", hint=f"create {prefix}/ with an index.md"))
         return model
