@@ -51,3 +51,27 @@ def test_check_and_build_report_the_same_findings(fixture_site):
 
     again = fixture_site.signpost("check", "--json")  # from the cache: nothing changed
     assert json.loads(again.stdout) == json.loads(check.stdout)
+
+
+RO_PO = PO.replace("Language: pl", "Language: ro").replace("Zadzwoń pod", "Sunați la")
+
+
+def test_a_broken_link_does_not_stop_the_later_languages_being_checked(fixture_site):
+    """MkDocs aborts a strict build at its first warning; static-i18n builds the languages in turn.
+
+    A broken link shows in every language's build, so the Romanian catalog
+    (the last language) was never checked by `signpost build`: its finding
+    appeared only after the link was fixed.
+    """
+    fixture_site.languages = ["en", "pl", "ro"]
+    fixture_site.write("index.md", page("Home", "See [the contact page](contactt.md).", topics=["about-service"]))
+    fixture_site.write("help.md", page("Help", "Call 0113 496 0999 to book."))
+    fixture_site.write("ro/help.po", RO_PO, under="translations")
+    fixture_site.build()  # writes mkdocs.yml
+
+    build = fixture_site.signpost("build", "--jobs", "1")
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    built = "\n".join(_build_findings(build.stderr))
+    assert "contactt.md" in built
+    assert "translations/ro/help.po:6: error: [msgstr]" in built, built
+    assert "the build failed, so nothing was published" in build.stderr

@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from signpost.engine import UnknownEngineError, build_command
+from signpost.engine import UnknownEngineError, engine_name
 from signpost.safety import publishing
 
 HELP = "Build the site safely into site/."
@@ -36,14 +36,17 @@ def run(args) -> int:
     from signpost.engine.mkdocs import parallel
     site_dir: Path = args.site_dir.resolve()
     try:
-        engine = build_command(sys.executable)  # SIGNPOST_ENGINE: mkdocs (default) or properdocs
+        engine = engine_name()  # SIGNPOST_ENGINE: mkdocs (default) or properdocs
     except UnknownEngineError as problem:
         print(f"signpost: {problem}", file=sys.stderr)
         return 2
     with publishing.build_lock(site_dir, wait_message="signpost: another build is running; waiting for it") as lock:
         publishing.recover(site_dir)
         staging = publishing.new_staging(site_dir)
-        command = [*engine, "build", "--clean", "-f", str(args.config_file)]
+        # The engine's own `build`, run so that a strict-mode warning in one language does not stop
+        # the others (engine/mkdocs/whole_build.py): every language's findings are reported, then it fails once.
+        command = [sys.executable, "-m", "signpost.engine.mkdocs.whole_build", engine,
+                   "build", "--clean", "-f", str(args.config_file)]
         if not args.no_strict:
             command.append("--strict")
         try:
