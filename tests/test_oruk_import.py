@@ -184,6 +184,18 @@ def test_a_record_without_our_categories_needs_one(project):
     assert result.returncode == 1 and "categories" in result.stderr and files_of(project) == {}
 
 
+def test_a_services_folder_that_links_out_of_the_project_is_refused(project, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "content/local-info").mkdir(parents=True)
+    (project / "content/local-info/services").symlink_to(elsewhere, target_is_directory=True)
+    result = signpost(project, "--oruk", str(EXAMPLES / "service_full.json"), "--category", "mental-health")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "would write content/local-info/services/community-counselling.md" in result.stderr
+    assert "leads outside" in result.stderr and "nothing was written" in result.stderr
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    assert not (project / "content/local-info/organisations").exists()  # and nothing else either
+
+
 # Updates ---------------------------------------------------------------------------------------
 
 def test_update_changes_only_what_the_feed_owns(project, tmp_path):

@@ -28,6 +28,7 @@ from signpost.model.service_csv import slugify
 from signpost.model.service_files import place_file_text, service_file_text, update_file_text
 from signpost.model.service_oruk import FREE, TAXONOMIES, validator
 from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files, validate_place_meta
+from signpost.safety.paths import outside_folder_problem
 from signpost.model.service_schema import (is_email, is_uk_phone, is_web_address, normalise_times,
                                            validate_service_meta)
 from signpost.model.services import SERVICES_DIR, load_vocabulary
@@ -105,6 +106,13 @@ def plan_import(records, content_dir: Path, data_dir: Path, *, update: bool = Fa
         path = folders[kind] / f"{slug}.md"
         if path in planned:
             return  # a shared organisation or location: the first service's copy stands for all
+        # A feed names only slugs, but the folder (or a file in it) may be a symbolic link that
+        # leads out of the project: writing through it would write elsewhere on the machine.
+        outside = outside_folder_problem(path, content_dir.parent)
+        if outside:
+            plan.problems.append(f"{origin}: would write {_display_any(path, content_dir.parent)}: {outside}; "
+                                 "the import writes only inside the project (replace the link with a folder)")
+            return
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old is not None and not update:
             plan.skipped.append(_display(path, content_dir.parent))
@@ -473,6 +481,14 @@ def _unique(slug: str, taken: set[str]) -> str:
 
 def _slugify(name: str) -> str:
     return slugify(name)
+
+
+def _display_any(path: Path, root: Path) -> str:
+    """The path as the editor knows it (relative to the project, links not followed)."""
+    try:
+        return Path(path).relative_to(Path(root)).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _display(path: Path, root: Path) -> str:
