@@ -11,14 +11,13 @@ take the fixtures by importing them: `from reader_site import built, base_url`.
 from __future__ import annotations
 
 import functools
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from browser import serve
-from sitebuilder import ROOT, BuildResult, FixtureSite
+from sitebuilder import ROOT, BuildResult, FixtureSite, real_content_today
 
 LANGUAGES = ["en", "pl", "ro", "pa", "ur"]
 
@@ -80,16 +79,7 @@ def _build_once(base: Path) -> BuildResult:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(po, target)
     # A sample links to pages left out of it: broken links warn instead of failing the build.
-    return site.build(strict=False, today=_sample_today(site.root / "content"))
-
-
-def _sample_today(content: Path) -> str:
-    """The fixed day the sample is built on: the fixtures' usual day, or the latest review in the
-    copied real content if that is later (a review dated after "today" is an error)."""
-    days = ["2026-11-22"]
-    for path in content.rglob("*.md"):
-        days += re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
-    return max(days)
+    return site.build(strict=False, today=real_content_today(site.root / "content"))
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ built with `mkdocs build` in a subprocess, so every test sees a fresh process
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -144,3 +145,20 @@ def _deep_update(target: dict, changes: dict) -> None:
             _deep_update(target[key], value)
         else:
             target[key] = value
+
+
+FIXTURE_TODAY = "2026-11-22"
+
+
+def real_content_today(content: Path = ROOT / "content") -> str:
+    """The fixed day to check the real content on: the fixtures' usual day, or the latest review in it.
+
+    The content is reviewed as time goes on; a review dated after "today" is an
+    error, so tests over the real pages must not use a day earlier than the
+    latest `last_reviewed` they hold.
+    """
+    days = [FIXTURE_TODAY]
+    for path in Path(content).rglob("*.md"):
+        days += re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
+    return max(days)
+

@@ -22,6 +22,7 @@ from signpost.model.service_oruk import profile_errors
 from signpost.model.service_places import place_schema_json
 from signpost.model.service_schema import SERVICE_SCHEMA, is_uk_phone
 from signpost.model.services import load_vocabulary
+from sitebuilder import real_content_today
 from test_services_fixtures import location_text, organisation_text, place_files, service_meta, service_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ DRAMA = [re.compile(p) for p in (r"^0113 496 0\d{3}$", r"^020 7946 0\d{3}$", r"^
 def sample(tmp_path_factory):
     """The real content and data, read once with today fixed."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SIGNPOST_TODAY", "2026-11-22")
+        patch.setenv("SIGNPOST_TODAY", real_content_today())
         return load_content_model(ROOT / "content", ROOT / "data", use_cache=False)
 
 
