@@ -69,3 +69,21 @@ def serve(folder: Path):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# The left-to-right screen order of the digit groups of a link's text.
+DIGIT_GROUPS_ON_SCREEN = """
+(link) => {
+  const groups = [];
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    for (const match of text.textContent.matchAll(/\\d+/g)) {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      groups.push([range.getBoundingClientRect().left, match[0]]);
+    }
+  }
+  return groups.sort((a, b) => a[0] - b[0]).map((g) => g[1]).join(" ");
+}
+"""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser import PHONE_WIDTH, browser, phone_context  # noqa: F401 (pytest fixture)
+from browser import DIGIT_GROUPS_ON_SCREEN, PHONE_WIDTH, browser, phone_context  # noqa: F401 (pytest fixture)
 from reader_site import LANGUAGES, PAGE_TYPES, base_url, built, language_root  # noqa: F401 (pytest fixtures)
 
 pytestmark = pytest.mark.browser
@@ -87,23 +87,6 @@ TITLE_START_VISIBLE = """
   range.setEnd(text, start + 1);
   const glyph = range.getBoundingClientRect(), box = title.getBoundingClientRect();
   return glyph.left >= box.left - 1 && glyph.right <= box.right + 1;
-}
-"""
-
-# The left-to-right screen order of the digit groups of the first tel: link's text.
-DIGIT_GROUPS_ON_SCREEN = """
-(link) => {
-  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-  let text = walker.nextNode();
-  while (text && !/\\d/.test(text.textContent)) text = walker.nextNode();
-  const groups = [];
-  for (const match of text.textContent.matchAll(/\\d+/g)) {
-    const range = document.createRange();
-    range.setStart(text, match.index);
-    range.setEnd(text, match.index + match[0].length);
-    groups.push([range.getBoundingClientRect().left, match[0]]);
-  }
-  return groups.sort((a, b) => a[0] - b[0]).map((g) => g[1]).join(" ");
 }
 """
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from browser import browser, phone_context, serve  # noqa: F401 (pytest fixture)
+from browser import DIGIT_GROUPS_ON_SCREEN, browser, phone_context, serve  # noqa: F401 (pytest fixture)
 from sitebuilder import page
 from test_services_fixtures import WEEKDAYS, location_text, write_service
 from test_translations import translate, write_config
@@ -167,24 +167,6 @@ def _ancestors(node):
 
 
 # -- In the browser, at phone width -----------------------------------------------------------
-
-# The left-to-right screen order of the digit groups of a link's text.
-DIGIT_GROUPS_ON_SCREEN = """
-(link) => {
-  const groups = [];
-  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    for (const match of text.textContent.matchAll(/\\d+/g)) {
-      const range = document.createRange();
-      range.setStart(text, match.index);
-      range.setEnd(text, match.index + match[0].length);
-      groups.push([range.getBoundingClientRect().left, match[0]]);
-    }
-  }
-  return groups.sort((a, b) => a[0] - b[0]).map((g) => g[1]).join(" ");
-}
-"""
-
 
 @pytest.fixture(scope="module")
 def base_url(built):
