@@ -48,16 +48,16 @@ def main(argv: list[str]) -> int:
 
 
 def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
-    from mkdocs import utils
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from signpost.session import SESSION
 
-    # Why: MkDocs counts warnings per (language) build and aborts that build in strict mode;
-    # the findings already hold every warning, so the run goes on and reports all languages.
-    utils.CountHandler.get_counts = lambda self: []
+    from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
+
+    # MkDocs aborts each (language) build in strict mode; the findings already hold every warning.
+    keep_going_after_warnings()
     tracker = _tracker(plan.get("titles") or {}, plan.get("template_cache"))
     original_add = SESSION.add
 

@@ -17,17 +17,24 @@ from __future__ import annotations
 import sys
 
 
+def keep_going_after_warnings() -> None:
+    """Switch off MkDocs' strict-mode abort at the end of each (language) build, in this process.
+
+    The warnings are findings already; the caller fails on them once every
+    language is built. Under ProperDocs, `mkdocs.utils` is ProperDocs' module.
+    """
+    from mkdocs import utils
+    utils.CountHandler.get_counts = lambda self: []
+
+
 def main(argv: list[str]) -> None:
     engine, *arguments = argv
     if engine == "properdocs":
         import properdocs.replacement  # noqa: F401  (every `mkdocs.*` import is ProperDocs' from here on)
-        from properdocs import utils
         from properdocs.__main__ import cli
     else:
-        from mkdocs import utils
         from mkdocs.__main__ import cli
-    # The warnings are findings already; the caller fails on them once every language is built.
-    utils.CountHandler.get_counts = lambda self: []
+    keep_going_after_warnings()
     sys.argv = [engine, *arguments]
     cli()
 
