@@ -132,9 +132,10 @@ def test_text_line_on_a_freephone_number_is_refused():
 
 
 def test_published_facts_schema_matches_the_code_and_the_real_registry_is_valid():
-    from signpost.facts.registry import facts_schema_json, load_facts
+    from signpost.model import load_content_model
+    from signpost.model.facts import facts_schema_json
     assert (ROOT / "docs/schema/facts.schema.json").read_text(encoding="utf-8") == facts_schema_json()
-    registry = load_facts(ROOT / "data")
+    registry = load_content_model(ROOT / "content", ROOT / "data").facts
     assert registry.findings == []
     assert {"childline", "samaritans", "shout", "frank", "emergency", "centre", "minimum-wage"} <= set(registry.facts)
     assert all(fact.source.startswith("https://") and fact.verified for fact in registry.facts.values())
@@ -155,10 +156,9 @@ def test_report_lists_every_fact_with_source_verification_and_use(fixture_site):
 
 def test_every_sensitive_real_page_and_the_home_page_get_the_block():
     from signpost.facts.help_block import block_html, needs_block
-    from signpost.facts.registry import load_facts
     from signpost.model import load_content_model
     model = load_content_model(ROOT / "content", ROOT / "data")
-    registry = load_facts(ROOT / "data")
+    registry = model.facts
     pages = [p for p in model.pages.values() if needs_block(p)]
     assert {"index.md", "local-info/mental-health.md", "about/staying-safe-online.md",
             "local-info/money-benefits.md", "local-info/debt.md"} <= {p.path for p in pages}
@@ -171,7 +171,6 @@ def test_every_sensitive_real_page_and_the_home_page_get_the_block():
 def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_path):
     import shutil
     from signpost.facts.consistency import consistency_findings
-    from signpost.facts.registry import load_facts
     from signpost.model import load_content_model
     from sitebuilder import DEFAULT_META
     shutil.copytree(ROOT / "data", tmp_path / "data")
@@ -188,7 +187,7 @@ def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_p
     (content / "same.md").write_text(page("Same", "Childline: phone 0113 496 0999 and 0113 496 0555.",
                                           topics=["about-service"]), encoding="utf-8")
     model = load_content_model(content, tmp_path / "data", use_cache=False)
-    messages = [(f.file.rsplit("/", 1)[-1], f.message) for f in consistency_findings(model, load_facts(tmp_path / "data"))]
+    messages = [(f.file.rsplit("/", 1)[-1], f.message) for f in consistency_findings(model, model.facts)]
     assert any(file == "other.md" and "Childline: phone number 01134960555 here, but 01134960999" in message
                for file, message in messages), messages
     assert not any(file == "same.md" for file, _ in messages)  # shares a number with each page
@@ -197,6 +196,7 @@ def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_p
 
 
 def test_interface_strings_can_reference_facts_as_plain_text():
+    import signpost.engine.mkdocs  # noqa: F401 (registers the Markdown renderer interface.po is checked with)
     from signpost import l10n
     l10n.set_translations_dir(ROOT / "translations")
     assert l10n.interface_text("en", "Call Childline on {{ fact.childline.phone }}.") == "Call Childline on 0800 1111."

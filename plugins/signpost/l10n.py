@@ -22,7 +22,7 @@ from signpost.plurals import plural_categories, plural_forms_header, plural_inde
 
 # catalogs.py owns the file name and the reader; l10n only asks it (no import back, so no circle).
 from signpost.facts.references import resolve as resolve_references
-from signpost.facts.registry import load_facts
+from signpost.model.facts import read_facts
 from signpost.translations.catalogs import INTERFACE_CATALOG, load_page_catalog
 _translations_dir = Path("translations")
 
@@ -63,7 +63,7 @@ def interface_text(language: str, message: str, **values: object) -> str:
     translated = _interface_messages(str(_translations_dir), language).get(message) or message
     if "{{" in translated:  # {{ fact.x }}: the registry's value, as plain text (signpost.facts)
         translate = (lambda text: text) if language == "en" else (lambda text: interface_text(language, text))
-        translated = resolve_references(translated, load_facts(_translations_dir.parent / "data"),
+        translated = resolve_references(translated, read_facts(_translations_dir.parent / "data"),
                                         translate=translate, markdown=False)
     return translated.format(**values) if values else translated
 

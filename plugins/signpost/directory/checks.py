@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from signpost.facts.registry import load_facts
 from signpost.findings import Finding, error
 from signpost.model.service_places import postal_address
 from signpost.model.services import SERVICES_DIR
@@ -42,7 +41,7 @@ def _addresses_agree_with_locations(model) -> list[Finding]:
     places = getattr(model, "places", None)
     if places is None or not places.locations:
         return []
-    registry = load_facts(model.data_dir)
+    registry = model.facts
     findings = []
     for fact in registry.facts.values():
         for name, value in fact.values.items():

@@ -15,18 +15,18 @@ from dataclasses import replace
 
 from signpost.facts import phones
 from signpost.facts.consistency import consistency_findings
-from signpost.facts.pages import registry_for
 from signpost.facts.references import _CODE_SPAN, REFERENCE, reference_findings, references_in
-from signpost.facts.registry import CHECK, expiry_findings, topic_findings
+from signpost.facts.registry_checks import expiry_findings, topic_findings
 from signpost.findings import Finding, error
+from signpost.model.facts import CHECK
 from signpost.today import today
 
 _LINK_TARGET = __import__("re").compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
 
 
 def check_model(model) -> list[Finding]:
-    registry = registry_for(model)
-    findings = list(registry.findings)
+    registry = model.facts
+    findings = list(registry.findings)  # the registry file's own (schema, YAML)
     findings += expiry_findings(registry, today())
     findings += topic_findings(registry, model.registry.topics)
     fact_numbers = _fact_numbers(registry)

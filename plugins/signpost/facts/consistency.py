@@ -16,8 +16,8 @@ from collections import defaultdict
 
 from signpost.facts import phones
 from signpost.facts.references import REFERENCE
-from signpost.facts.registry import CHECK
 from signpost.findings import Finding, warning
+from signpost.model.facts import CHECK
 
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 TIME_RANGE = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\s+to\s+\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b", re.I)

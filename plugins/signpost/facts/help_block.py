@@ -17,7 +17,7 @@ from typing import Callable
 import jinja2
 
 from signpost.facts import phones
-from signpost.facts.registry import Fact, FactRegistry
+from signpost.model.facts import Fact, FactRegistry
 
 TEMPLATE = "get-help-now.html"
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

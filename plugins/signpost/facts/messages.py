@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from signpost.facts.pages import registry_for
 from signpost.facts.references import is_translatable_value
 
 
 def interface_messages(model) -> list[tuple[str, str, int]]:
     """(English, file, line) for each fact description and worded value (opening hours)."""
-    registry = registry_for(model)
+    registry = model.facts
     messages = []
     for fact in registry.facts.values():
         if fact.kind == "emergency":

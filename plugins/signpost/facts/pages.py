@@ -13,18 +13,12 @@ from typing import Iterable
 from signpost import l10n
 from signpost.facts import help_block
 from signpost.facts.references import REFERENCE, only_references, resolve
-from signpost.facts.registry import FactRegistry, load_facts
 from signpost.sources import translatable_page
-
-
-def registry_for(model) -> FactRegistry:
-    """The facts registry of the model's data folder, with values other features provide."""
-    return load_facts(model.data_dir, model=model)
 
 
 def page_markdown(model, path: str, markdown: str, language: str) -> str:
     """The page's Markdown with fact values filled in (in `language`) and, where required, Get help now."""
-    registry = registry_for(model)
+    registry = model.facts
     translate = _translator(language)
     markdown = resolve(markdown, registry, translate=translate)
     page = translatable_page(model, path)
@@ -35,12 +29,7 @@ def page_markdown(model, path: str, markdown: str, language: str) -> str:
 
 def resolve_text(model, text: str, language: str, *, markdown: bool = True) -> str:
     """One text (a translation, a title) with its references filled in."""
-    return resolve(text, registry_for(model), translate=_translator(language), markdown=markdown)
-
-
-def resolve_interface_text(text: str, language: str, data_dir) -> str:
-    """An interface string with its references filled in as plain text (no Markdown)."""
-    return resolve(text, load_facts(data_dir), translate=_translator(language), markdown=False)
+    return resolve(text, model.facts, translate=_translator(language), markdown=markdown)
 
 
 class ReferenceKeepingTranslator:

@@ -17,8 +17,8 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from signpost.facts import phones
-from signpost.facts.registry import CHECK, FactRegistry
 from signpost.findings import Finding, error
+from signpost.model.facts import CHECK, FactRegistry
 
 # Loose on purpose, so that near misses (`{{ facts.x }}`, `{{ fact.x | link }}`) are reported, not shown raw.
 REFERENCE = re.compile(r"\{\{\s*(facts?)\.([^\s|{}]+)\s*(?:\|\s*([^\s{}]*)\s*)?\}\}")

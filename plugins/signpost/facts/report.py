@@ -8,7 +8,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from signpost.facts.help_block import needs_block
-from signpost.facts.pages import registry_for
 from signpost.facts.references import REFERENCE, references_in
 
 
@@ -25,7 +24,7 @@ def usage(model, translations_dir: Path | None = None) -> dict[str, list[str]]:
         for text, line in texts:
             for reference in references_in(text, line):
                 used[reference.key].append(f"{service.file}:{reference.line}")
-    registry = registry_for(model)
+    registry = model.facts
     for fact in registry.facts.values():
         shown = fact.kind in ("emergency", "centre") or fact.home or fact.topics
         if not shown:
@@ -49,7 +48,7 @@ def usage(model, translations_dir: Path | None = None) -> dict[str, list[str]]:
 
 
 def report_rows(model, today: dt.date, translations_dir: Path | None = None) -> list[dict]:
-    registry = registry_for(model)
+    registry = model.facts
     used = usage(model, translations_dir)
     rows = []
     for fact in registry.facts.values():

@@ -13,22 +13,28 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from signpost.findings import Finding, Report, error
 from signpost.model.catalogs import Catalogs
+from signpost.model.facts import FactRegistry, ProvidedValue, read_facts, with_provided
 from signpost.model.frontmatter import parse_yaml_mapping, read_document
 from signpost.model.outdated_references import OutdatedReferences, load_outdated_references
 from signpost.model.pages import PageMeta, page_meta_from
 from signpost.model.registry import Registry, load_registry
 from signpost.model.schema import PAGE_SCHEMA, PAGE_TYPES, SECTION_DEFAULT_KEYS, validate_page_meta
 from signpost.model.sections import SectionRules, load_section_rules
+from signpost.model import service_places
 from signpost.model import services as services_module
 from signpost.safety.paths import is_refused, symlink_findings
 from signpost.settings import Settings
 from signpost.today import today
 
 SECTION_DEFAULTS_FILE = ".meta.yml"
+
+# Values another file of the model holds, referencable as `{{ fact.<key> }}` like the registry's:
+# function(model) -> {"location.the-hub.address": ProvidedValue(...)} (see docs/facts.md).
+FACT_PROVIDERS: tuple[Callable[["ContentModel"], dict[str, ProvidedValue]], ...] = (service_places.fact_values,)
 
 __all__ = ["ContentModel", "PageMeta", "SectionDefaults", "load_content_model", "PAGE_SCHEMA"]
 
@@ -72,6 +78,9 @@ class ContentModel:
     #: Terms pages must not present as current (data/outdated-references.yml); its own findings go
     #: to the freshness check.
     outdated_references: OutdatedReferences = field(default_factory=lambda: OutdatedReferences(""))
+    #: The facts registry (data/facts.yml) with the values other files provide (FACT_PROVIDERS);
+    #: its own findings go to the facts check.
+    facts: FactRegistry = field(default_factory=FactRegistry)
     report: Report = field(default_factory=Report)
     display_prefix: str = "content"
     #: Languages, folders and the Markdown reader of the project (single-language defaults when not given).
@@ -140,6 +149,8 @@ def _load(content_dir: Path, data_dir: Path, settings: Settings) -> ContentModel
     model.sections.findings = section_findings  # reported by the coverage check, which owns the rule
     model.outdated_references, reference_findings = load_outdated_references(data_dir, data_prefix)
     model.outdated_references.findings = reference_findings  # reported by the freshness check
+    # "data" as the facts findings have always named the file, wherever the build runs from.
+    model.facts = read_facts(data_dir, "data")  # its findings are reported by the facts check
     if not content_dir.is_dir():
         model.report.add(error(prefix, "the content folder does not exist", hint=f"create {prefix}/ with an index.md"))
         return model
@@ -162,6 +173,8 @@ def _load(content_dir: Path, data_dir: Path, settings: Settings) -> ContentModel
     directory, service_findings = services_module.load_directory(content_dir, prefix, registry, defaults)
     model.services, model.places, model.vocabulary = directory.services, directory.places, directory.vocabulary
     model.report.extend(service_findings)
+    model.facts = with_provided(model.facts, {key: value for provide in FACT_PROVIDERS
+                                              for key, value in provide(model).items()})
     return model
 
 

@@ -24,6 +24,7 @@ from typing import Any, Iterable
 import jsonschema
 
 from signpost.findings import Finding, error
+from signpost.model.facts import ProvidedValue
 from signpost.model.service_schema import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN  # noqa: F401 (re-exported)
 
 
@@ -284,10 +285,9 @@ def postal_address(location: Location) -> str:
 def fact_values(model) -> dict:
     """Facts the organisation and location files hold, for `{{ fact.location.<slug>.address }}` on pages.
 
-    Listed in signpost.facts.registry.FACT_PROVIDERS, so a page shows the address the location file
+    Listed in signpost.model.FACT_PROVIDERS, so a page shows the address the location file
     holds and nothing else has to repeat it.
     """
-    from signpost.facts.registry import ProvidedValue
     places = getattr(model, "places", None) or Places()
     values = {}
     for slug, location in places.locations.items():

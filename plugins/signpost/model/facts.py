@@ -1,15 +1,18 @@
-"""The facts registry (`data/facts.yml`): read, validate, and keep the line of every value.
+"""The facts registry (`data/facts.yml`): read, validated, and the line of every value kept.
 
-Written against FACTS_SCHEMA (published as docs/schema/facts.schema.json; a test
-keeps them identical). Other features may provide fact values too (a location's
-address from its own file): they list a provider in FACT_PROVIDERS, and their
-keys resolve like the registry's. MkDocs-free.
+Part of the content model (`ContentModel.facts`): read once per model load with the
+model's YAML line lookup (`yaml_nodes`) and schema-error converter (`schema_errors`),
+like the other registries of `data/`. Written against FACTS_SCHEMA (published as
+docs/schema/facts.schema.json; a test keeps them identical). Other features may
+provide fact values too (a location's address from its own file): they list a
+provider in `signpost.model.FACT_PROVIDERS`, and their keys resolve like the registry's. The
+registry's own findings (schema, YAML) are reported by the facts check
+(`signpost.facts.checks`), which owns the rule. Engine-free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +21,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from signpost.findings import Finding, error, warning
+from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
 from signpost.model.schema import ISO_PERIOD_PATTERN
 from signpost.model.schema_errors import schema_findings
@@ -30,10 +33,6 @@ KEY_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 KINDS = ("emergency", "helpline", "centre", "wage-rate", "age-limit", "benefit", "law", "service")
 CHANNELS = ("phone", "text", "online-chat", "email", "website", "in-person", "video-relay")
 
-# "module:function": function(model) -> {"location.the-hub.address": ProvidedValue(...)}.
-# A feature that owns a value in its own files (the oruk helper's locations and
-# organisations) lists its provider here; see docs/facts.md "Values from other files".
-FACT_PROVIDERS: list[str] = ["signpost.model.service_places:fact_values"]
 
 _VALUE = {"type": ["string", "number"], "description": "The value as pages show it (a phone number as people "
                                                       "dial it: 0800 1111)."}
@@ -163,11 +162,15 @@ class FactRegistry:
                 and ((home and fact.home) or (not home and wanted & set(fact.topics)))]
 
 
-_CACHE: dict[str, tuple[tuple, FactRegistry]] = {}
+_CACHE: dict[tuple[str, str], tuple[tuple, FactRegistry]] = {}
 
 
-def load_facts(data_dir: Path | str, display_prefix: str = "data", model=None) -> FactRegistry:
-    """The registry in `data_dir` (cached on the file's size and time), plus provided values."""
+def read_facts(data_dir: Path | str, display_prefix: str = "data") -> FactRegistry:
+    """The registry file of `data_dir`, without provided values (cached on the file's size and time).
+
+    The content model reads it once per load (`ContentModel.facts`); `signpost.l10n`, which fills
+    `{{ fact.x }}` in interface strings without a model at hand, gets the same parsed object.
+    """
     path = Path(data_dir) / REGISTRY_FILE
     display = f"{display_prefix}/{REGISTRY_FILE}"
     try:
@@ -175,28 +178,23 @@ def load_facts(data_dir: Path | str, display_prefix: str = "data", model=None) -
         stamp: tuple = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = ()
-    cached = _CACHE.get(str(path))
+    key = (str(path), display)
+    cached = _CACHE.get(key)
     if cached and cached[0] == stamp:
-        registry = cached[1]
-    else:
-        registry = _read(path, display)
-        _CACHE[str(path)] = (stamp, registry)
-    if model is not None and FACT_PROVIDERS:
-        registry = FactRegistry(registry.file, registry.facts, dict(_provided(model)), list(registry.findings))
+        return cached[1]
+    registry = _read(path, display)
+    _CACHE[key] = (stamp, registry)
     return registry
+
+
+def with_provided(registry: FactRegistry, provided: dict[str, ProvidedValue]) -> FactRegistry:
+    """The registry plus values other files of the model provide (`signpost.model.FACT_PROVIDERS`)."""
+    return FactRegistry(registry.file, registry.facts, dict(provided), list(registry.findings))
 
 
 def facts_schema_json() -> str:
     """The published form of FACTS_SCHEMA (docs/schema/facts.schema.json)."""
     return json.dumps(FACTS_SCHEMA, indent=2, ensure_ascii=False) + "\n"
-
-
-def _provided(model) -> dict[str, ProvidedValue]:
-    values: dict[str, ProvidedValue] = {}
-    for spec in FACT_PROVIDERS:
-        module, function = spec.split(":")
-        values.update(getattr(importlib.import_module(module), function)(model))
-    return values
 
 
 def _read(path: Path, display: str) -> FactRegistry:
@@ -274,38 +272,3 @@ def _plain(problem: jsonschema.ValidationError) -> str:
     if problem.validator == "pattern" and "P(?!$)" in str(problem.validator_value):
         return f"{problem.instance!r} is not an ISO 8601 period (P6M, P1Y)"
     return problem.message
-
-
-def expiry_findings(registry: FactRegistry, today: dt.date) -> list[Finding]:
-    """A fact past its review date fails the build, like a page; one due within 30 days warns."""
-    findings: list[Finding] = []
-    for fact in registry.facts.values():
-        due = fact.review_by
-        if due is None:
-            continue
-        if due < today:
-            findings.append(error(registry.file, f"fact `{fact.id}` ({fact.name}) is overdue for review: "
-                                                 f"verified {fact.verified}, due {due}",
-                                  line=fact.key_lines.get("verified"), field=f"facts.{fact.id}.verified",
-                                  hint=f"check the values against {fact.source}, then set `verified` to "
-                                       f"today's date (owner: {fact.owner})", check=CHECK))
-        elif (due - today).days <= 30:
-            findings.append(warning(registry.file, f"fact `{fact.id}` ({fact.name}) is due for review on {due}",
-                                    line=fact.key_lines.get("verified"), field=f"facts.{fact.id}.verified",
-                                    hint=f"check it against {fact.source} (owner: {fact.owner})", check=CHECK))
-    return findings
-
-
-def topic_findings(registry: FactRegistry, topic_ids) -> list[Finding]:
-    """A helpline listed for a topic that does not exist would never be shown."""
-    known = set(topic_ids)
-    findings = []
-    for fact in registry.facts.values():
-        for topic in fact.topics:
-            if known and topic not in known:
-                # A warning: the helpline is only left out of Get help now (fixture sites with
-                # their own small topics.yml use the real facts.yml).
-                findings.append(warning(registry.file, f"fact `{fact.id}`: unknown topic `{topic}`",
-                                        line=fact.key_lines.get("topics"), field=f"facts.{fact.id}.topics",
-                                        hint="use topic ids from data/topics.yml", check=CHECK))
-    return findings
