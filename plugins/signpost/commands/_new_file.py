@@ -12,11 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from signpost.safety.paths import outside_folder_problem
+
 
 def free_record_path(content: Path, folder: str, slug: str) -> tuple[Path | None, int]:
     """`content/<folder>/<slug>.md` when it may be written, else None and the exit code (said why on stderr)."""
-    from signpost.safety.paths import outside_folder_problem
-
     target = Path(content) / folder / f"{slug}.md"
     problem = outside_folder_problem(target, Path(content).absolute().parent)
     if problem:  # a symbolic link out of the project (docs/security.md)
@@ -34,12 +34,3 @@ def write_new_file(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
-
-
-def add_record_arguments(parser, name_help: str) -> None:
-    """The arguments every record file takes: the project folders, its name, and --slug to choose the file name."""
-    from signpost.commands._common import add_project_arguments
-
-    add_project_arguments(parser)
-    parser.add_argument("name", nargs="+", help=name_help)
-    parser.add_argument("--slug", help="the file name without .md (default: made from the name)")

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import uuid
 from pathlib import Path
+
+from signpost.commands._new_file import free_record_path, write_new_file
+from signpost.model.service_csv import slugify
+from signpost.model.service_files import front_matter_yaml
+from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN
+from signpost.model.services import load_vocabulary
 
 
 def write_place(args, kind: str) -> int:
     """Write content/local-info/<organisations|locations>/<slug>.md; never overwrite, never outside the project."""
-    import re
-    import sys
-    import uuid
-
-    from signpost.commands._new_file import free_record_path, write_new_file
-    from signpost.model.service_csv import slugify
-    from signpost.model.service_files import front_matter_yaml
-    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN
-    from signpost.model.services import load_vocabulary
-
     name = " ".join(args.name).strip()
     slug = args.slug or slugify(name)
     if not slug or not re.fullmatch(SLUG_PATTERN, slug):

@@ -13,11 +13,11 @@ import functools
 import sys
 from typing import Callable
 
+from signpost.today import BadTodayError
+
 
 def stops_on_bad_today(run: Callable[..., int]) -> Callable[..., int]:
     """Wrap a command's `run(args)`: a SIGNPOST_TODAY that is not a date prints why and returns 2."""
-    from signpost.today import BadTodayError
-
     @functools.wraps(run)
     def guarded(*args, **kwargs) -> int:
         try:

@@ -9,41 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from signpost.accessibility.browser_check import ALL_PASSES, BrowserCheckOptions, run_browser_check
 from signpost.accessibility.pa11y import ToolMissing, find_tools, tool_fingerprint
+from signpost.accessibility.reports import merge_reports, write_reports
 from signpost.accessibility.shards import Shard
-
-HELP = "Run the browser accessibility check (pa11y in Chromium) over the built site."
-
-
-def configure(parser) -> None:
-    parser.add_argument("--site", default=Path("site"), type=Path, help="built site folder (default: site)")
-    parser.add_argument("--content", default=Path("content"), type=Path, help="content folder (default: content)")
-    parser.add_argument("--reports", default=Path("reports"), type=Path, help="where a11y.json and "
-                        "a11y-junit.xml go (default: reports)")
-    parser.add_argument("--cache-dir", default=Path(".cache/plugin/a11y"), type=Path,
-                        help="per-page result cache (default: .cache/plugin/a11y)")
-    parser.add_argument("--no-cache", action="store_true", help="check every page, ignoring cached results")
-    parser.add_argument("--concurrency", default=4, type=int, help="pages at a time (default: 4)")
-    parser.add_argument("--pass", dest="passes", action="append", choices=["light", "dark", "target-size"],
-                        help="run only this pass (repeatable; default: all three)")
-    parser.add_argument("--only", action="append", default=[], metavar="URL_PREFIX",
-                        help="check only pages whose URL path starts with this (pl/, charter/); `/` is the home "
-                             "page, a trailing $ means exactly that page (ur/$)")
-    parser.add_argument("--shard", default="1/1", metavar="I/N",
-                        help="check only shard I of N (pages split by URL hash; default 1/1: every page)")
-    parser.add_argument("--merge", nargs="+", type=Path, metavar="A11Y_JSON",
-                        help="do not check: merge these shard reports against --site and fail on any error, "
-                             "crash or page no shard checked")
-    parser.add_argument("--print-tool-key", action="store_true",
-                        help="print a short hash of the browser tools' versions (a CI cache key) and stop")
-    parser.add_argument("--chromium", default="/usr/bin/chromium", help="Chromium binary (default: /usr/bin/chromium)")
 
 
 def run(args) -> int:
-    # Deferred: `signpost --help` imports every command module; these cost ~270 ms (-X importtime).
-    from signpost.accessibility.browser_check import ALL_PASSES, BrowserCheckOptions, run_browser_check
-    from signpost.accessibility.reports import merge_reports, write_reports
-
     passes = tuple(name for name in ALL_PASSES if name in (args.passes or ALL_PASSES))
     try:
         shard = Shard.parse(args.shard)

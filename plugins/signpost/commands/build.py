@@ -11,29 +11,16 @@ their turn, and what a killed build left is cleaned up first
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
 
 from signpost.engine import UnknownEngineError, engine_name
+from signpost.engine.mkdocs import parallel
 from signpost.safety import publishing
-
-HELP = "Build the site safely into site/."
-
-
-def configure(parser) -> None:
-    parser.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
-    parser.add_argument("--site-dir", "-d", default=Path("site"), type=Path)
-    parser.add_argument("--no-strict", action="store_true", help="do not treat warnings as errors")
-    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                        help="languages built side by side in this many processes (default: the number of cores)")
 
 
 def run(args) -> int:
-    # Deferred to here: the parallel builder loads the whole core (about 0.5 s by `python -X importtime`),
-    # and `signpost --help` imports every command module to build its parser.
-    from signpost.engine.mkdocs import parallel
     site_dir: Path = args.site_dir.resolve()
     try:
         engine = engine_name()  # SIGNPOST_ENGINE: mkdocs (default) or properdocs
@@ -63,4 +50,3 @@ def run(args) -> int:
         publishing.publish(staging, site_dir)
     print(f"signpost: published the site to {site_dir}", file=sys.stderr)
     return 0
-

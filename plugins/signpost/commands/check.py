@@ -27,28 +27,16 @@ import sys
 from pathlib import Path
 
 from signpost.annotations import github_annotations
-from signpost.commands._common import add_project_arguments, load_project_model, print_report
+from signpost.checks import model_checks
+from signpost.commands._common import print_report
 from signpost.engine import UnknownEngineError, engine_name
+from signpost.engine.mkdocs import check_cache
 from signpost.findings import Report
 from signpost.today import BadTodayError, today
 
-HELP = "Report every finding the build would report, without publishing."
 CACHE_DIR = Path(".cache/check")
 STATE_FILE = "state.json"
 PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def configure(parser) -> None:
-    add_project_arguments(parser)
-    parser.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
-    parser.add_argument("--format", choices=["text", "json", "github"], default="text",
-                        help="text (default), json, or github: GitHub Actions annotations (::error file=...)")
-    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                        help="accepted for `signpost build` compatibility; the check builds in one process "
-                             "(it renders again only what changed)")
-    parser.add_argument("--no-cache", action="store_true", help="check again even if nothing changed")
 
 
 def run(args) -> int:
@@ -77,7 +65,6 @@ def run(args) -> int:
 
 def _checked_report(args, day: str, engine: str) -> tuple[Report, bool, str]:
     """From the cache when nothing changed; else the build, rendering again only what an edit can affect."""
-    from signpost.engine.mkdocs import check_cache
     root = args.config_file.resolve().parent
     cache = root / CACHE_DIR
     if not cache.resolve().is_relative_to(root.resolve()):
@@ -134,7 +121,9 @@ def _traced_build(root: Path, config_file: Path, render: dict | None, state: dic
 
 
 def _model_report(args) -> Report:
-    from signpost.checks import model_checks
+    # Late: only a folder without mkdocs.yml needs it, and it loads MkDocs (~0.1 s by -X importtime),
+    # which a check of a built project (the pre-commit hook) would otherwise pay on every run.
+    from signpost.commands._project import load_project_model
     model = load_project_model(args.content, args.data)
     report = model.report
     for check in model_checks():
@@ -146,6 +135,5 @@ def _store(path: Path, state: dict) -> None:
     """Written whole then renamed: a check stopped half-way leaves the previous state, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    from signpost.engine.mkdocs.check_cache import dump_state
-    partial.write_text(dump_state(state), encoding="utf-8")
+    partial.write_text(check_cache.dump_state(state), encoding="utf-8")
     partial.replace(path)

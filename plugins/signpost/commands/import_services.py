@@ -16,41 +16,28 @@ docs/directory.md.
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+import uuid
 from pathlib import Path
 
 from signpost.commands._today import stops_on_bad_today
-
-HELP = "Create or update service files from a CSV spreadsheet or an Open Referral UK feed."
-
-
-def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("csv", type=Path, nargs="?", help="the spreadsheet, saved as CSV (UTF-8)")
-    parser.add_argument("--oruk", metavar="SOURCE",
-                        help="import Open Referral UK 3.0 JSON: a file, a folder, or an ORUK API's base URL")
-    parser.add_argument("--update", action="store_true",
-                        help="change existing files too (only the fields in the CSV's columns, or the fields "
-                             "the feed gives)")
-    parser.add_argument("--dry-run", action="store_true", help="check everything, show what would change, "
-                                                                "write nothing")
-    parser.add_argument("--category", action="append", default=[],
-                        help="ORUK: the category (data/service-categories.yml) for services the feed gives none")
-    parser.add_argument("--owner", default="", help="ORUK: the owner for services the feed names none "
-                                                     "(default: directory-team@example.org)")
-    parser.add_argument("--timeout", type=float, default=20, help="ORUK API: seconds a request may take")
-    parser.add_argument("--sheet", choices=("service", "organisation", "location"),
-                        help="CSV: which sheet this is (default: worked out from the header)")
+from signpost.model.frontmatter import parse_document
+from signpost.model.service_csv import CsvProblem, read_place_rows, read_rows, sheet_kind
+from signpost.model.service_files import place_file_text, service_file_text, update_file_text
+from signpost.model.service_oruk_feed import FeedError, read_feed
+from signpost.model.service_oruk_import import plan_import, write_plan
+from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, validate_place_meta
+from signpost.model.service_schema import normalise_times, validate_service_meta
+from signpost.model.services import SERVICES_DIR, load_vocabulary
+from signpost.safety.limits import MAX_CSV_BYTES, size_problem
+from signpost.safety.paths import outside_folder_problem
+from signpost.today import today
 
 
 @stops_on_bad_today
 def run(args) -> int:
-    import sys
-
-    from signpost.model.services import SERVICES_DIR
-
-    from signpost.safety.limits import MAX_CSV_BYTES, size_problem
     if args.oruk:
         return import_oruk(args)
     if args.csv is None:
@@ -65,10 +52,8 @@ def run(args) -> int:
     except (OSError, UnicodeDecodeError) as problem:
         print(f"signpost: cannot read {args.csv}: {problem}", file=sys.stderr)
         return 2
-    from signpost.model.service_csv import sheet_kind
-    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    kind = args.sheet or sheet_kind([c.strip() for c in next(__import__("csv").reader([first_line]), [])])
+    kind = args.sheet or sheet_kind([c.strip() for c in next(csv.reader([first_line]), [])])
     if kind == "service":
         result = import_text(text, Path(args.content) / SERVICES_DIR, Path(args.data), update=args.update,
                              dry_run=args.dry_run)
@@ -88,12 +73,6 @@ def run(args) -> int:
 
 def import_oruk(args) -> int:
     """Read the feed, plan every file, write only if nothing is wrong (or nothing at all with --dry-run)."""
-    import sys
-
-    from signpost.model.service_oruk_feed import FeedError, read_feed
-    from signpost.model.service_oruk_import import plan_import, write_plan
-    from signpost.model.services import load_vocabulary
-
     vocabulary, _ = load_vocabulary(Path(args.data))
     unknown = [c for c in args.category if c not in vocabulary.categories]
     if unknown:
@@ -143,15 +122,6 @@ class ImportResult:
 def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False, dry_run: bool = False
                 ) -> ImportResult:
     """Check every row, then write the good ones (MkDocs-free; the CLI and tests call it)."""
-    import uuid
-
-    from signpost.model.frontmatter import parse_document
-    from signpost.model.service_csv import CsvProblem, read_rows
-    from signpost.model.service_files import service_file_text, update_file_text
-    from signpost.model.service_schema import normalise_times, validate_service_meta
-    from signpost.model.services import load_vocabulary
-    from signpost.today import today
-
     vocabulary, _ = load_vocabulary(data_dir)
     seen_ids: dict[str, int] = {}
 
@@ -193,13 +163,6 @@ def import_text(text: str, folder: Path, data_dir: Path, *, update: bool = False
 def import_places_text(kind: str, text: str, folder: Path, data_dir: Path, *, update: bool = False,
                        dry_run: bool = False) -> ImportResult:
     """The organisations or locations sheet: check every row, then write the good ones."""
-    import uuid
-
-    from signpost.model.service_csv import CsvProblem, read_place_rows
-    from signpost.model.service_files import place_file_text, update_file_text
-    from signpost.model.service_places import validate_place_meta
-    from signpost.model.services import load_vocabulary
-
     vocabulary, _ = load_vocabulary(data_dir)
 
     def file_text(row, target: Path, exists: bool, row_problems: list) -> str | None:
@@ -230,10 +193,6 @@ def _import_rows(sheet, folder: Path, file_text, file_problems, *, row_checks=la
     `file_text(row, target, exists, problems)` makes the file's text (None: do not make it);
     `file_problems(row, document, target)` checks the file as the build would.
     """
-    from signpost.model.frontmatter import parse_document
-    from signpost.model.service_csv import CsvProblem
-    from signpost.safety.paths import outside_folder_problem
-
     _header, rows, problems = sheet
     result = ImportResult()
     result.problems += problems
@@ -292,5 +251,4 @@ def column_of(field: str | None) -> str:
 
 def _project_root(records_folder: Path) -> Path:
     """The project folder: the one holding content/ (records live in content/local-info/<services|...>)."""
-    from signpost.model.services import SERVICES_DIR
     return Path(records_folder).absolute().parents[len(Path(SERVICES_DIR).parts)]

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-HELP = "Write a new page with all required metadata."
-
-
-def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("path", help="where to write it, inside content/ (e.g. local-info/bullying.md)")
-    parser.add_argument("--title", help="the page title (default: from the file name)")
+from signpost.commands._new_file import write_new_file
+from signpost.model import load_content_model
+from signpost.model.scaffold import page_template
+from signpost.safety.paths import outside_folder_problem, relative_path_problem
 
 
 def run(args) -> int:
-    import sys
-
-    from signpost.model import load_content_model
-    from signpost.commands._new_file import write_new_file
-    from signpost.model.scaffold import page_template
-
     content: Path = args.content
     relative = Path(args.path)
     if relative.parts and relative.parts[0] == content.name:
         relative = Path(*relative.parts[1:])
     if relative.suffix != ".md":
         relative = relative.with_suffix(".md")
-    from signpost.safety.paths import outside_folder_problem, relative_path_problem
     problem = relative_path_problem(str(args.path)) or outside_folder_problem(content / relative, content.absolute().parent)
     if problem:
         # `..`, an absolute path, or a symbolic link out of the project (docs/security.md).

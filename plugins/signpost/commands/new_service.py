@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import uuid
 from pathlib import Path
 
+from signpost.commands._new_file import free_record_path, write_new_file
 from signpost.commands._today import stops_on_bad_today
-
-HELP = "Write a new directory service file with a fresh id."
-
-
-def configure(parser) -> None:
-    from signpost.commands._new_file import add_record_arguments
-    add_record_arguments(parser, "the service's name, e.g. Riverside Drop-in")
-    parser.add_argument("--category", action="append", default=[],
-                        help="a category id from data/service-categories.yml (repeat for more)")
+from signpost.model.service_csv import slugify
+from signpost.model.service_files import front_matter_yaml
+from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files
+from signpost.model.service_schema import SLUG_PATTERN
+from signpost.model.services import SERVICES_DIR, load_vocabulary
+from signpost.today import today
 
 
 @stops_on_bad_today
 def run(args) -> int:
-    import sys
-    import uuid
-
-    from signpost.model.service_csv import slugify
-    from signpost.model.services import SERVICES_DIR, load_vocabulary
-    from signpost.today import today
-
     name = " ".join(args.name).strip()
     slug = args.slug or slugify(name)
     if not slug:
@@ -36,10 +30,6 @@ def run(args) -> int:
         print(f"signpost: unknown category {', '.join(unknown)}; choose from: "
               + ", ".join(sorted(vocabulary.categories)), file=sys.stderr)
         return 2
-    import re
-
-    from signpost.commands._new_file import free_record_path, write_new_file
-    from signpost.model.service_schema import SLUG_PATTERN
     if not re.fullmatch(SLUG_PATTERN, slug):
         print(f"signpost: {slug!r} is not a valid slug (lower-case letters, digits and hyphens)", file=sys.stderr)
         return 2
@@ -47,7 +37,6 @@ def run(args) -> int:
     if target is None:
         return refused
     day = today()
-    from signpost.model.service_places import LOCATIONS_DIR, ORGANISATIONS_DIR, place_files
     content = Path(args.content)
     text = service_template(name, str(uuid.uuid4()), day.isoformat(), args.category, sorted(vocabulary.categories),
                             [p.stem for p in place_files(content / ORGANISATIONS_DIR)],
@@ -63,7 +52,6 @@ def run(args) -> int:
 def service_template(name: str, service_id: str, day: str, categories: list[str], known_categories: list[str],
                      organisations: list[str] = (), locations: list[str] = ()) -> str:
     """A complete service file: every field, with what to write in comments."""
-    from signpost.model.service_files import front_matter_yaml
     quoted = front_matter_yaml({"name": name}).strip()
     known_organisations = " | ".join(organisations[:5]) or "the-organisation-slug"
     known_locations = " | ".join(locations[:5]) or "the-location-slug"

@@ -18,25 +18,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from signpost.commands._common import add_project_arguments
+from signpost.accessibility.reports import verify_report
+from signpost.atomic_publish import PublishError, check_destination, publish_folder
+from signpost.checks import model_checks
+from signpost.model import load_content_model
 from signpost.safety.publishing import build_lock
 from signpost.today import BadTodayError
 
-HELP = "Publish a checked site/ to a folder atomically (refuses a build with findings)."
-
-
-def configure(parser) -> None:
-    add_project_arguments(parser)
-    parser.add_argument("--dest", required=True, type=Path, help="the folder the web server serves")
-    parser.add_argument("--site", default=Path("site"), type=Path, help="built site folder (default: site)")
-    parser.add_argument("--a11y-report", default=Path("reports/a11y.json"), type=Path,
-                        help="the browser check's report for this build (default: reports/a11y.json)")
-
 
 def run(args) -> int:
-    # Deferred: `signpost --help` imports every command module; this loads ctypes (~17 ms, -X importtime).
-    from signpost.atomic_publish import PublishError, check_destination, publish_folder
-
     if not (args.site / "index.html").is_file():
         print(f"signpost publish: there is no built site in {args.site}/: run `make site` first; "
               f"nothing was published", file=sys.stderr)
@@ -72,11 +62,6 @@ def run(args) -> int:
 
 def _findings(args) -> list[str]:
     """Why this build must not be published (empty: publish)."""
-    # Deferred: `signpost --help` imports every command module; these load the core (~0.5 s, -X importtime).
-    from signpost.accessibility.reports import verify_report
-    from signpost.checks import model_checks
-    from signpost.model import load_content_model
-
     problems = []
     try:
         model = load_content_model(args.content, args.data)

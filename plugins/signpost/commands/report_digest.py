@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 from signpost.commands._today import stops_on_bad_today
-
-HELP = "Markdown digest of what is overdue and due within 30 days, grouped by owner."
-
-
-def configure(parser) -> None:
-    from pathlib import Path
-
-    from signpost.commands._common import add_project_arguments
-    from signpost.commands.report_freshness import days_argument
-    add_project_arguments(parser)
-    parser.add_argument("--from", dest="source", type=Path, metavar="FRESHNESS_JSON",
-                        help="read `signpost report freshness --json` output from this file (default: run it)")
-    parser.add_argument("--within", type=days_argument, default=30, metavar="DAYS",
-                        help="what falls due within this many days (default: 30)")
-    parser.add_argument("--output", "-o", type=Path, help="also write the digest to this file")
+from signpost.freshness.digest import owner_digest
+from signpost.freshness.report import report_rows, rows_json
+from signpost.freshness.schedule import schedules_for
+from signpost.model import load_content_model
+from signpost.today import today
 
 
 @stops_on_bad_today
 def run(args) -> int:
-    import json
-    import sys
-
-    from signpost.freshness.digest import owner_digest
-
     if args.source:
         try:
             data = json.loads(args.source.read_text(encoding="utf-8"))
@@ -38,10 +26,6 @@ def run(args) -> int:
                   file=sys.stderr)
             return 2
     else:
-        from signpost.freshness.report import report_rows, rows_json
-        from signpost.freshness.schedule import schedules_for
-        from signpost.model import load_content_model
-        from signpost.today import today
         day = today()
         model = load_content_model(args.content, args.data)
         data = json.loads(rows_json(report_rows(schedules_for(model), day), day))

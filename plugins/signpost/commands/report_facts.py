@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from signpost.commands._today import stops_on_bad_today
-
-HELP = "Every fact (helplines, the centre, wage rates) with its source, verification date and uses."
-
-
-def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+from signpost.facts.checks import check_model
+from signpost.facts.report import format_report, report_rows, rows_json
+from signpost.model import load_content_model
+from signpost.today import today
 
 
 @stops_on_bad_today
 def run(args) -> int:
-    import sys
-    from pathlib import Path
-
-    from signpost.facts.checks import check_model
-    from signpost.facts.report import format_report, report_rows, rows_json
-    from signpost.model import load_content_model
-    from signpost.today import today
-
     day = today()
     model = load_content_model(args.content, args.data)
     rows = report_rows(model, day, Path(args.data).parent / "translations")

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from signpost.accessibility.readability import ReadabilitySettings, measure, paragraphs_from_html
+from signpost.commands._project import load_project_model
 from signpost.commands._today import stops_on_bad_today
-
-HELP = "Reading-ease and sentence-length table per page."
-
-
-
-def configure(parser) -> None:
-    from signpost.commands._common import add_project_arguments
-    add_project_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print the table as JSON")
-    parser.add_argument("--config", default="mkdocs.yml", help="read the limits from this mkdocs.yml "
-                        "(signpost/accessibility settings; default: mkdocs.yml)")
+from signpost.engine.mkdocs.markdown_messages import render_page
+from signpost.engine.mkdocs.project import plugin_options
 
 
 @stops_on_bad_today
 def run(args) -> int:
-    import json
-    from pathlib import Path
-
-    from signpost.commands._common import load_project_model
-
     model = load_project_model(args.content, args.data)
     settings = _settings(Path(args.config))
     rows = [_measure_page(meta, settings, model.settings) for meta in model.pages.values()]
@@ -35,8 +26,6 @@ def run(args) -> int:
 
 
 def _measure_page(meta, settings, project) -> dict:
-    from signpost.accessibility.readability import measure, paragraphs_from_html
-    from signpost.engine.mkdocs.markdown_messages import render_page
     html = render_page(meta.body, project)  # with the site's own Markdown extensions
     # A bare fragment, no theme around it: its body is the content.
     result = measure(paragraphs_from_html(html), "en", settings)
@@ -80,9 +69,6 @@ def _table(rows: list[dict], settings) -> str:
 
 def _settings(config_file):
     """The signpost/accessibility limits from mkdocs.yml (read by MkDocs itself), or the defaults."""
-    from signpost.accessibility.readability import ReadabilitySettings
-    from signpost.engine.mkdocs.project import plugin_options
-
     options = plugin_options(config_file, "signpost/accessibility")
     known = ReadabilitySettings.__dataclass_fields__
     return ReadabilitySettings(**{k: v for k, v in options.items() if k in known})

@@ -17,16 +17,9 @@ import sys
 
 from signpost.engine import UnknownEngineError, engine_name
 
-HELP = "Live preview of one language."
 
 #: The preview server, run as its own program so it can load ProperDocs before any `mkdocs` import.
 SERVER_MODULE = "signpost.engine.mkdocs.preview_server"
-
-
-def configure(parser) -> None:
-    parser.add_argument("--addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
-    parser.add_argument("--lang", default="en", help="the language to preview (default en)")
-    parser.add_argument("--config-file", "-f", default="mkdocs.yml")
 
 
 def run(args) -> int:

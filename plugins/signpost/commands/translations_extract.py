@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from signpost.commands._common import print_report
+from signpost.engine.mkdocs.project import load_settings
 from signpost.findings import Report
+from signpost.model import load_content_model
+from signpost.settings import unknown_locale_findings
 from signpost.today import BadTodayError, today
-
-HELP = "Create and update the PO catalogs from the English pages (like pybabel update)."
-
-
-def configure(parser) -> None:
-    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
-    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG",
-                        help="only this language (repeatable; default: every language in mkdocs.yml)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if a catalog is out of date with the English pages (for CI)")
+from signpost.translations.extract import extract
 
 
 def run(args) -> int:
-    # Deferred: `signpost --help` imports every command module; these load MkDocs and the core (~0.5 s).
-    from signpost.engine.mkdocs.project import load_settings
-    from signpost.model import load_content_model
-    from signpost.settings import unknown_locale_findings
-    from signpost.translations.extract import extract
-
     settings = load_settings(args.project)
     if not (settings.root / "mkdocs.yml").is_file():
         print(f"signpost: no mkdocs.yml in {settings.root}: run this in the project folder or pass --project")

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from signpost.commands._common import print_report
+from signpost.engine.mkdocs.project import load_settings
 from signpost.findings import Report
-
-HELP = "Fill empty messages of translations/ from delivered PO files (never overwrites without --overwrite)."
-
-
-def configure(parser) -> None:
-    parser.add_argument("delivered", type=Path, help="folder laid out like translations/ (<lang>/<page>.po)")
-    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
-    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG")
-    parser.add_argument("--overwrite", action="store_true", help="replace existing translations too")
+from signpost.translations.merge import merge_translations
 
 
 def run(args) -> int:
-    # Deferred: `signpost --help` imports every command module; these load MkDocs and babel (~0.3 s).
-    from signpost.engine.mkdocs.project import load_settings
-    from signpost.translations.merge import merge_translations
-
     settings = load_settings(args.project)
     if not args.delivered.is_dir():
         print(f"signpost: {args.delivered} is not a folder")

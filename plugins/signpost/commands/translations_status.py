@@ -5,25 +5,14 @@ from __future__ import annotations
 import json
 
 from signpost.commands._common import print_report
+from signpost.engine.mkdocs.project import load_settings
 from signpost.findings import Report
+from signpost.model import load_content_model
 from signpost.today import today
-
-HELP = "How much of each page is translated, per language (table, or --json)."
-
-
-def configure(parser) -> None:
-    parser.add_argument("--project", default=".", help="folder with mkdocs.yml (default: current folder)")
-    parser.add_argument("--language", "-l", action="append", dest="languages", metavar="LANG",
-                        help="only this language (repeatable)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+from signpost.translations.status import project_status
 
 
 def run(args) -> int:
-    # Deferred: `signpost --help` imports every command module; these load MkDocs and the core (~1 s).
-    from signpost.engine.mkdocs.project import load_settings
-    from signpost.model import load_content_model
-    from signpost.translations.status import project_status
-
     settings = load_settings(args.project)
     if not (settings.root / "mkdocs.yml").is_file():
         print(f"signpost: no mkdocs.yml in {settings.root}: run this in the project folder or pass --project")

@@ -21,7 +21,7 @@ from signpost.findings import Finding, error
 from signpost.model.facts import CHECK
 from signpost.today import today
 
-_LINK_TARGET = __import__("re").compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
 
 
 def check_model(model) -> list[Finding]:
