@@ -463,7 +463,7 @@ def test_section_marked_in_markdown_but_missing_from_the_page_is_an_error(fixtur
 
 
 def test_topic_titles_and_descriptions_are_listed_for_the_interface_catalog():
-    from signpost.coverage.topics_page import registry_messages
+    from signpost.coverage.topic_messages import registry_messages
     from signpost.model.registry import load_registry
     registry, _ = load_registry(ROOT / "data")
     messages = registry_messages(registry)

@@ -19,7 +19,7 @@ PAGE_PROVIDERS = [
 # "module:function": function(model) -> [(English message, file, line)] for interface.po.
 INTERFACE_PROVIDERS = [
     "signpost.directory.translation:vocabulary_messages",
-    "signpost.coverage.topics_page:model_registry_messages",
+    "signpost.coverage.topic_messages:model_registry_messages",
     "signpost.facts.messages:interface_messages",
 ]
 

@@ -123,28 +123,8 @@ def _inline_attrs(attributes: str) -> str:
     return f"{{: {attributes} }}" if attributes else ""
 
 
-def registry_messages(registry) -> list[tuple[str, str, int]]:
-    """Topic titles and descriptions for the interface catalog: (message, file, line).
-
-    For `signpost translations extract`, so translators find them in interface.po:
-    `for message, file, line in registry_messages(model.registry): ...`.
-    """
-    messages: list[tuple[str, str, int]] = []
-    for topic in registry.topics.values():
-        lines = registry.topic_field_lines.get(topic.id, {})
-        messages.append((topic.title, registry.topics_file, lines.get("title", 0)))
-        if topic.description:
-            messages.append((topic.description, registry.topics_file, lines.get("description", 0)))
-    return messages
-
-
 def _escape(text: str) -> str:
     """Keep text literal in Markdown (titles such as `Young Person's Charter [draft]`)."""
     for character in ("\\", "[", "]", "*", "_", "<", "`"):
         text = text.replace(character, "\\" + character)
     return text
-
-
-def model_registry_messages(model) -> list[tuple[str, str, int]]:
-    """`registry_messages` for a content model (the shape `signpost.sources` expects)."""
-    return registry_messages(model.registry)
