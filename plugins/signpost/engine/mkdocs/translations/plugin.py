@@ -70,6 +70,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
             self._check_languages(config)
+            if self.config.search_per_language and "i18n" in config.plugins:
+                # static-i18n's search de-duplication compares every English entry with every other
+                # language's (quadratic: 70% of a profiled 100-page build's CPU), and its result is
+                # overwritten by the per-language indexes `_write_search_indexes` makes from the raw
+                # entries: skipped. Set on the instance: this build's plugin only.
+                config.plugins["i18n"].reconfigure_search_duplicates = lambda entries: None
             SESSION.add(orphan_findings(self.settings, self.model, build_languages(config)))
             for language in self.settings.target_languages:
                 SESSION.add(glossary_findings(self.settings.translations_dir, language))
