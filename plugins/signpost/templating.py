@@ -34,6 +34,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from signpost.l10n import format_date, interface_text
+from signpost.phones.finder import find_phones
 
 __all__ = ["Markup", "escape", "escape_page_metadata", "macros", "phone_links", "render", "script_json", "theme_text",
            "vetted"]
@@ -124,7 +125,6 @@ def phone_links(text: object) -> Markup:
     (`engine/mkdocs/phone_links.py`) never sees, so they are linked here, before they are markup.
     `Markup + str` escapes the str: markup in a field stays text.
     """
-    from signpost.phones.finder import find_phones   # here, not at the top: signpost.phones renders with this module
     text = str(text)
     linked, done = Markup(""), 0
     for mention in find_phones(text):

@@ -33,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from signpost.atomic_publish import exchange
+
 STAGING_MARK = "-building-"
 
 
@@ -114,5 +116,4 @@ def _die_with_parent() -> None:
 
 def _exchange(first: Path, second: Path) -> bool:
     """Atomically swap two paths (renameat2 RENAME_EXCHANGE, shared with `signpost publish`)."""
-    from signpost.atomic_publish import exchange
     return exchange(first, second)

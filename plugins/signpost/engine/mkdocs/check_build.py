@@ -29,6 +29,10 @@ import os
 import sys
 from pathlib import Path
 
+# Neither imports `mkdocs` (main() must choose the engine first).
+from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
+from signpost.session import SESSION
+
 TRACKER = "signpost-check-tracker"
 
 
@@ -37,6 +41,7 @@ def main(argv: list[str]) -> int:
     plan = json.loads(plan_file.read_text(encoding="utf-8"))
     if os.environ.get("SIGNPOST_ENGINE", "").strip() == "properdocs":
         import properdocs.replacement  # noqa: F401  (every `mkdocs.*` import is ProperDocs' from here on)
+    # Late, like every MkDocs import of this module: under ProperDocs the line above must come first.
     from signpost.engine.mkdocs import parallel
     if plan.get("render_only") is not None:
         os.environ[parallel.RENDER_ONLY] = str(plan_file)
@@ -48,13 +53,10 @@ def main(argv: list[str]) -> int:
 
 
 def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
+    # Late: main() chooses the engine (properdocs.replacement) before anything imports `mkdocs`.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
-
-    from signpost.session import SESSION
-
-    from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
 
     # MkDocs aborts each (language) build in strict mode; the findings already hold every warning.
     keep_going_after_warnings()
@@ -88,9 +90,9 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
 
 
 def _tracker(cached_titles: dict, template_cache: str | None):
+    # Late: main() chooses the engine (properdocs.replacement) before anything imports `mkdocs`.
     from jinja2 import FileSystemBytecodeCache
     from mkdocs.plugins import BasePlugin, event_priority
-
     from signpost.engine.mkdocs.support import content_model, current_language, page_source_path
 
     class CheckTracker(BasePlugin):

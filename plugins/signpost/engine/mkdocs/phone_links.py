@@ -15,7 +15,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from signpost.phones import find_phones, phone_link_html
+from signpost.phones import find_phones
+from signpost.phones.markup import phone_link_html
 
 # Text inside these is never linked (already a link, code, or not text).
 _SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "button", "label", "svg", "math"}

@@ -23,17 +23,19 @@ def keep_going_after_warnings() -> None:
     The warnings are findings already; the caller fails on them once every
     language is built. Under ProperDocs, `mkdocs.utils` is ProperDocs' module.
     """
+    # Late: main() (and check_build's) must choose the engine before anything imports `mkdocs`.
     from mkdocs import utils
     utils.CountHandler.get_counts = lambda self: []
 
 
 def main(argv: list[str]) -> None:
     engine, *arguments = argv
+    # Late: the engine is chosen here, and ProperDocs must replace `mkdocs` before anything imports it.
     if engine == "properdocs":
         import properdocs.replacement  # noqa: F401  (every `mkdocs.*` import is ProperDocs' from here on)
-        from properdocs.__main__ import cli
+        from properdocs.__main__ import cli  # late: see above
     else:
-        from mkdocs.__main__ import cli
+        from mkdocs.__main__ import cli  # late: see above
     keep_going_after_warnings()
     sys.argv = [engine, *arguments]
     cli()
