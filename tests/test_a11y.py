@@ -125,9 +125,12 @@ def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_s
     assert run.stdout.strip().splitlines()[-1] == f"a11y: {3 * len(pages) - 1} passed, 1 failed"
     # The generated config carries the settings reference.md requires.
     config = json.loads((fake.cache / "pa11y-passes.json").read_text())
-    assert config["passes"]["light"]["runners"] == ["axe", "htmlcs"] == config["passes"]["dark"]["runners"]
-    assert config["passes"]["target-size"] == {"runners": ["axe"], "rules": ["target-size"],
+    assert config["passes"]["light"]["runners"] == ["axe", "htmlcs"] and config["passes"]["light"]["axeOnly"] == []
+    assert config["passes"]["target-size"] == {"runners": ["axe"], "rules": ["target-size"], "axeOnly": ["target-size"],
                                                "actions": config["passes"]["light"]["actions"]}
+    # Dark colours: the colour rules only (axe's, and HTML_CodeSniffer's contrast sniff).
+    assert config["passes"]["dark"]["runners"] == ["axe", "htmlcs-contrast"]
+    assert config["passes"]["dark"]["axeOnly"] == ["color-contrast", "link-in-text-block"]
     assert config["pa11y"]["standard"] == "WCAG2AA" and config["pa11y"]["levelCapWhenNeedsReview"] == "warning"
     assert "check field #__palette_1" in config["passes"]["dark"]["actions"]
     assert "check field #__palette_0" in config["passes"]["light"]["actions"]

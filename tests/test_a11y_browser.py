@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,35 +83,156 @@ def test_the_browser_check_fails_on_a_real_problem(site, tmp_path):
     assert "content/complaints.md: error: [axe:color-contrast] [light]" in run.stderr
 
 
-def test_each_colour_pass_checks_its_own_scheme_on_one_page_load(site, tmp_path):
-    """Light, target size and dark share one load: each pass must still see its own colours.
+HTMLCS_CONTRAST = "WCAG2AA.Principle1.Guideline1_4.1_4_3.G18.Fail"
+DARK_ONLY = ('<style>[data-md-color-scheme=slate] .only-dark{color:#3a3a3a}</style>'
+             '<p class="only-dark">Dark problem.</p>')
+LIGHT_ONLY = ('<style>[data-md-color-scheme=default] .only-light{color:#d0d0d0}</style>'
+              '<p class="only-light">Light problem.</p>')
+NO_ALT = '<img src="/assets/images/favicon.png" width="48" height="48">'
+# Two 10 x 10 px buttons side by side: under 24 x 24 px and without the spacing that excuses it.
+SMALL_TARGETS = '<div style="display:flex">' + ''.join(
+    f'<button type="button" style="width:10px;height:10px;min-width:0;padding:0;border:0;background:#000;'
+    f'color:#fff;font-size:6px;line-height:10px;overflow:hidden">{n}</button>' for n in "ab") + '</div>'
 
-    The home page fails contrast only in dark colours, the complaints page only in light
-    ones. At concurrency 1 the home page is checked first and its dark pass stores "dark"
-    in localStorage, which every later page of the browser reads: the complaints page then
-    loads dark, and its light pass must switch it back to light to find its problem.
-    """
-    home, complaints = site.root / "site" / "index.html", site.root / "site" / "complaints" / "index.html"
-    originals = {home: home.read_text(encoding="utf-8"), complaints: complaints.read_text(encoding="utf-8")}
-    dark_only = ('<style>[data-md-color-scheme=slate] .only-dark{color:#3a3a3a}</style>'
-                 '<p class="only-dark">Dark problem.</p>')
-    light_only = ('<style>[data-md-color-scheme=default] .only-light{color:#d0d0d0}</style>'
-                  '<p class="only-light">Light problem.</p>')
+
+@contextmanager
+def planted(site, changes: dict[str, list[tuple[str, str]]]):
+    """Edit built pages (`{url path: [(old, new), ...]}`) for one test, then put them back."""
+    originals = {}
     try:
-        home.write_text(originals[home].replace("We give free help", dark_only + "We give free help"), encoding="utf-8")
-        complaints.write_text(originals[complaints].replace("Tell us what went wrong.",
-                                                            light_only + "Tell us what went wrong."), encoding="utf-8")
+        for url_path, edits in changes.items():
+            html = site.root / "site" / url_path / "index.html"
+            originals[html] = text = html.read_text(encoding="utf-8")
+            for old, new in edits:
+                assert old in text, (url_path, old)
+                text = text.replace(old, new, 1)
+            html.write_text(text, encoding="utf-8")
+        yield
+    finally:
+        for html, text in originals.items():
+            html.write_text(text, encoding="utf-8")
+
+
+def found(report) -> set[tuple[str, str, str, str]]:
+    return {(r["url"], r["pass"], issue["runner"], issue["code"]) for r in report["results"] for issue in r["issues"]}
+
+
+def test_each_pass_catches_its_own_failure_on_one_page_load(site, tmp_path):
+    """Light, target size and dark share one load: each pass must still find what only it can.
+
+    The home page fails contrast only in dark colours and has an image without alt text; the
+    complaints page fails contrast only in light colours and has two targets under 24 px. At
+    concurrency 1 the home page is checked first and its dark pass stores "dark" in
+    localStorage, which every later page of the browser reads: the complaints page then
+    loads dark, and its light pass must switch it back to light to find its problem. The
+    dark pass's HTML_CodeSniffer (signpost's contrast-only runner) must report exactly what
+    pa11y's own htmlcs runner reports in the light pass: same runner name, same code.
+    """
+    with planted(site, {"": [("We give free help", DARK_ONLY + NO_ALT + "We give free help")],
+                        "complaints/": [("<p>Tell us what went wrong.", SMALL_TARGETS + "<p>"
+                                         + LIGHT_ONLY + "Tell us what went wrong.")]}):
         run = site.signpost("a11y", "--only", "/", "--only", "complaints/", "--concurrency", "1",
                             "--cache-dir", str(tmp_path / "cache"), "--reports", str(tmp_path / "reports"))
-    finally:
-        for path, text in originals.items():
-            path.write_text(text, encoding="utf-8")
     report = json.loads((tmp_path / "reports" / "a11y.json").read_text())
-    contrast = sorted((r["url"], r["pass"]) for r in report["results"]
-                      for issue in r["issues"] if "contrast" in issue["code"].lower() or "G18" in issue["code"])
+    issues = found(report)
     assert run.returncode == 1
-    assert {("/", "dark"), ("/complaints/", "light")} == set(contrast), run.stderr
+    assert {("/", "dark", "axe", "color-contrast"), ("/", "dark", "htmlcs", HTMLCS_CONTRAST),
+            ("/", "light", "axe", "image-alt"),
+            ("/complaints/", "light", "axe", "color-contrast"), ("/complaints/", "light", "htmlcs", HTMLCS_CONTRAST),
+            ("/complaints/", "target-size", "axe", "target-size")} <= issues, run.stderr
+    contrast = {(url, name) for url, name, _, code in issues if code in ("color-contrast", HTMLCS_CONTRAST)}
+    assert contrast == {("/", "dark"), ("/complaints/", "light")}, run.stderr
+    # The dark pass runs the colour rules only; the light pass everything (the alt text here).
+    assert {code for url, name, _, code in issues if name == "dark"} == {"color-contrast", HTMLCS_CONTRAST}
+    assert any(code.startswith("WCAG2AA.Principle1.Guideline1_1.1_1_1.H37") for url, name, _, code in issues
+               if (url, name) == ("/", "light")), run.stderr
+    assert "content/complaints.md: error: [axe:target-size] [target-size]" in run.stderr
     assert report["page_loads"] == 2 and report["checked_in_browser"] == 6
+
+
+def test_no_check_runs_before_material_is_ready(site, tmp_path):
+    """The checks start after the load event AND Material's ready state (its search answered).
+
+    A script planted on the page holds back the search worker's answers by 2 s (longer than
+    the 500 ms of quiet pa11y's own `networkidle2` wait gives) and, when Material shows
+    "Type to start searching", adds a low-contrast paragraph. A check that ran at the load
+    event, or at network idle, would not see it.
+    """
+    late = site.root / "site" / "assets" / "late-ready.js"
+    late.write_text(textwrap.dedent("""\
+        // Test only: delay the search worker's answers, add a problem when Material is ready.
+        const RealWorker = window.Worker;
+        window.Worker = function (url, options) {
+          const worker = new RealWorker(url, options);
+          const listen = worker.addEventListener.bind(worker);
+          worker.addEventListener = (type, listener, ...rest) => listen(type, type === "message"
+            ? event => setTimeout(() => listener(event), 2000) : listener, ...rest);
+          return worker;
+        };
+        document.addEventListener("DOMContentLoaded", () => {
+          const observer = new MutationObserver(() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            if (meta && meta.textContent.trim() === "Type to start searching") {
+              observer.disconnect();
+              document.querySelector("article").insertAdjacentHTML(
+                "afterbegin", '<p id="late" style="color:#c8c8c8">Late problem.</p>');
+            }
+          });
+          observer.observe(document.body, {childList: true, characterData: true, subtree: true});
+        });
+        """), encoding="utf-8")
+    try:
+        with planted(site, {"complaints/": [("<head>", '<head><script src="../assets/late-ready.js"></script>')]}):
+            run = site.signpost("a11y", "--pass", "light", "--only", "complaints/",
+                                "--cache-dir", str(tmp_path / "cache"), "--reports", str(tmp_path / "reports"))
+    finally:
+        late.unlink()
+    report = json.loads((tmp_path / "reports" / "a11y.json").read_text())
+    assert run.returncode == 1, run.stderr
+    assert any(issue["code"] == "color-contrast" and "#late" in issue["selector"]
+               for r in report["results"] for issue in r["issues"]), run.stderr
+
+
+# Material's search has answered: its results box says "Type to start searching" (in the page's language).
+SEARCH_READY = """(() => {
+    const ready = JSON.parse(document.getElementById('__config').textContent)
+        .translations['search.result.placeholder'];
+    return document.querySelector('.md-search-result__meta').textContent.trim() === ready; })()"""
+SWITCH_SCHEME = """n => { const radio = document.getElementById('__palette_' + n);
+    radio.checked = true; radio.dispatchEvent(new Event('change', {bubbles: true})); }"""
+
+
+@pytest.mark.parametrize("path", ["", "ur/complaints/"])
+def test_dark_colours_change_nothing_but_colours(browser, served, path):
+    """Why the dark pass runs only the colour rules: the dark page is the light page in other colours.
+
+    Switching Material's palette (as the dark pass does) changes the `color-scheme` meta,
+    `<body>`'s palette attributes, which of the two toggle labels is `hidden`, and which
+    radio is checked: nothing else in the document or the accessibility tree. If the theme
+    ever shows something only in dark colours, this fails, and the dark pass needs its rules.
+    """
+    context = browser.new_context(bypass_csp=True)
+    tab = context.new_page()
+    tab.goto(served + path)
+    tab.wait_for_function(SEARCH_READY)
+
+    def snapshot(scheme: int, name: str) -> tuple[list[str], list[str]]:
+        tab.evaluate(SWITCH_SCHEME, scheme)
+        tab.wait_for_selector(f"body[data-md-color-scheme={name}]", state="attached")
+        html = tab.evaluate("document.documentElement.outerHTML").replace("><", ">\n<").splitlines()
+        return html, tab.locator("body").aria_snapshot().splitlines()
+
+    light_html, light_tree = snapshot(0, "default")
+    dark_html, dark_tree = snapshot(1, "slate")
+    context.close()
+    changed = [line.strip() for line in difflib.unified_diff(light_html, dark_html, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed and all(line[1:].lstrip().startswith(('<meta name="color-scheme"', "<body ",
+                                                          '<label class="md-header__button md-icon"'))
+                           for line in changed), changed
+    tree_changes = [line for line in difflib.unified_diff(light_tree, dark_tree, lineterm="", n=0)
+                    if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert tree_changes and all("- radio " in line for line in tree_changes), tree_changes
 
 
 @pytest.fixture

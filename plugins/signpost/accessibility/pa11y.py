@@ -2,9 +2,10 @@
 
 `pa11y_passes.js` (beside this file) loads each page once and runs pa11y once
 per pass on that loaded page (pa11y's `browser`, `page` and `ignoreUrl`
-options): light (axe + htmlcs, WCAG2AA), WCAG 2.2 target size (axe only) and
-dark (axe + htmlcs after switching Material's palette). Three pa11y-ci runs
-used to load every page three times.
+options): light (axe + htmlcs, WCAG2AA), WCAG 2.2 target size (axe's one rule)
+and dark (the colour rules of axe and htmlcs, after switching Material's
+palette). Three pa11y-ci runs used to load every page three times, and ran all
+of axe in every pass.
 
 Facts this module relies on (../shared/reference.md):
 - one browser, pages in its default context (`useIncognitoBrowserContext:
@@ -32,6 +33,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DRIVER = Path(__file__).with_name("pa11y_passes.js")
+# The driver and signpost's own pa11y runner: their hash is part of every cache key.
+DRIVER_FILES = (DRIVER, DRIVER.with_name("pa11y_runner_htmlcs_contrast.js"), DRIVER.with_name("htmlcs_contrast_only.js"))
 # Tests (and unusual setups) can replace the driver command, e.g. with a fake.
 COMMAND_VARIABLE = "SIGNPOST_PA11Y_DRIVER"
 PAGE_TIMEOUT_MS = 60_000
@@ -47,10 +50,12 @@ class Pass:
     rules: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     only_codes: tuple[str, ...] = ()   # keep only these issue codes (the extra-rule pass)
+    axe_only: tuple[str, ...] = ()     # run only these axe rules (the driver ignores every other one)
 
     def options(self) -> dict:
         """This pass's own pa11y options (the shared ones are in `pa11y_config`)."""
-        return {"runners": list(self.runners), "rules": list(self.rules), "actions": list(self.actions)}
+        return {"runners": list(self.runners), "rules": list(self.rules), "actions": list(self.actions),
+                "axeOnly": list(self.axe_only)}
 
 
 # Material keeps the chosen palette in localStorage, shared by the pages of one
@@ -59,10 +64,25 @@ class Pass:
 # waits until Material applied it. Idempotent on a page already in that scheme.
 LIGHT = Pass("light", actions=("check field #__palette_0",
                                "wait for element body[data-md-color-scheme=default] to be added"))
+# WCAG 2.2 target size: axe with that one rule (the others are the light pass's work;
+# running all of axe again to keep one rule's issues cost 4x as much: docs/accessibility.md).
 TARGET_SIZE = Pass("target-size", runners=("axe",), rules=("target-size",), only_codes=("target-size",),
-                   actions=LIGHT.actions)
-DARK = Pass("dark", actions=("check field #__palette_1",
-                             "wait for element body[data-md-color-scheme=slate] to be added"))
+                   axe_only=("target-size",), actions=LIGHT.actions)
+# Dark colours: only the checks whose result depends on colours. Switching Material's
+# palette changes the CSS colour variables and nothing else a checker reads: the same
+# document, text, names, roles, headings and sizes (the palette form's two toggle labels
+# swap `hidden`; the light pass checks that markup, one template for both). So every other
+# rule gives the light pass's answer again. The colour rules: axe's `color-contrast` and
+# `link-in-text-block` (the rules tagged `cat.color` within WCAG2AA, as the light pass
+# runs them) and HTML_CodeSniffer's contrast sniff 1_4_3 (G18/G145; its other colour
+# sniffs only give notices and warnings), through pa11y's own runner
+# (`pa11y_runner_htmlcs_contrast.js`): the same codes, messages and selectors as before.
+# A dark-only image (Material's `#only-dark`) without alt text is the build's static check.
+# tests/test_a11y_browser.py proves a dark-only and a light-only contrast failure are each
+# found, and that the light and dark documents differ in nothing but those attributes.
+DARK_COLOUR_RULES = ("color-contrast", "link-in-text-block")
+DARK = Pass("dark", runners=("axe", "htmlcs-contrast"), axe_only=DARK_COLOUR_RULES,
+            actions=("check field #__palette_1", "wait for element body[data-md-color-scheme=slate] to be added"))
 # The order the passes run in on one loaded page: dark, which changes the page, last.
 PASSES = {p.name: p for p in (LIGHT, TARGET_SIZE, DARK)}
 
@@ -199,7 +219,7 @@ def _url_result(url: str, answer: dict | None, check: Pass) -> UrlResult:
 
 def _driver_hash() -> str:
     try:
-        return hashlib.sha256(DRIVER.read_bytes()).hexdigest()[:16]
+        return hashlib.sha256(b"".join(path.read_bytes() for path in DRIVER_FILES)).hexdigest()[:16]
     except OSError:
         return "missing"
 
