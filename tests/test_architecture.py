@@ -184,3 +184,79 @@ def test_no_import_circles():
 def test_plugins_live_in_the_engine_folder_and_stay_small(path):
     assert path.is_relative_to(PACKAGE / "engine" / "mkdocs")
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 320
+
+
+def function_level_imports(path: Path) -> list[int]:
+    """Lines of import statements inside a function or method."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return sorted({sub.lineno for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for sub in ast.walk(node) if isinstance(sub, (ast.Import, ast.ImportFrom))})
+
+
+def test_the_content_model_imports_at_the_top():
+    # The model is imported by every build and command: nothing in it is worth a late import,
+    # and a late import there would only hide a circle from the walk above.
+    problems = [f"{path.relative_to(PACKAGE)}:{line}" for name, path in modules().items()
+                if name.startswith("signpost.model") for line in function_level_imports(path)]
+    assert problems == [], "move these imports to the top of the module:\n" + "\n".join(problems)
+
+
+def test_the_import_walk_sees_a_function_level_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import os\n\ndef f():\n    import json\n    return json\n", encoding="utf-8")
+    assert function_level_imports(sample) == [4]
+
+
+# HTML elements a literal could start building (`<a `, `<div>`, `</span>`); placeholders such as
+# `<slug>` or `<lang>` and regex groups `(?P<level>` are not elements.
+HTML_ELEMENTS = ("a", "abbr", "article", "aside", "b", "bdi", "blockquote", "body", "br", "button", "code", "details",
+                 "div", "dl", "dd", "dt", "em", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+                 "header", "hr", "html", "i", "iframe", "img", "input", "label", "li", "link", "main", "meta", "nav",
+                 "ol", "p", "pre", "script", "section", "small", "span", "strong", "style", "summary", "svg", "table",
+                 "tbody", "td", "th", "thead", "time", "title", "tr", "ul")
+HTML_TAG = __import__("re").compile(r"</?(?:%s)(?=[\s>/])" % "|".join(HTML_ELEMENTS))
+# Calls whose string arguments are patterns that find HTML, or finding texts that name a tag
+# (`the page has no lang on <html>`): they read HTML or talk about it, they do not build it.
+READS_OR_NAMES_HTML = ("compile", "search", "sub", "subn", "match", "fullmatch", "findall", "finditer", "split",
+                       "add", "error", "warning")
+# Nothing may be added here: build the fragment from a template in plugins/signpost/templates/.
+KNOWN_HTML_BUILDERS = {
+    # A Python-Markdown postprocessor that rewrites `<a ...>` start tags of raw HTML blocks by regex.
+    ("signpost.engine.mkdocs.outbound_links", "<a "),
+}
+
+
+def html_building_literals(path: Path) -> list[tuple[int, str]]:
+    """String literals (docstrings and the arguments of READS_OR_NAMES_HTML calls aside) holding an HTML tag."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skipped = {id(node.body[0].value) for node in ast.walk(tree)
+               if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+               and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call):
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            if name in READS_OR_NAMES_HTML:
+                skipped |= {id(sub) for argument in [*call.args, *(k.value for k in call.keywords)]
+                            for sub in ast.walk(argument)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped
+            and HTML_TAG.search(node.value)]
+
+
+def test_no_python_string_literal_builds_an_html_tag():
+    problems = [f"{path.relative_to(PACKAGE)}:{line} {value!r}" for name, path in modules().items()
+                for line, value in html_building_literals(path) if (name, value) not in KNOWN_HTML_BUILDERS]
+    assert problems == [], "make these fragments with a Jinja2 template (autoescaped):\n" + "\n".join(problems)
+
+
+def test_the_html_literal_walk_finds_a_tag(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""<p>docs</p>"""\nimport re\nA = f"<li>{x}</li>"\nB = re.compile("<p>")\nC = "<slug>.md"\n',
+                      encoding="utf-8")
+    assert {line for line, _ in html_building_literals(sample)} == {3}
+
+
+def test_every_known_html_builder_is_still_there():
+    # When one is fixed, its entry goes too (the list only shrinks).
+    found = {(name, value) for name, path in modules().items() for _, value in html_building_literals(path)}
+    assert KNOWN_HTML_BUILDERS <= found, KNOWN_HTML_BUILDERS - found

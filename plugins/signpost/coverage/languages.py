@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from signpost.settings import Settings
-from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.catalogs import Catalogs, page_catalog
 from signpost.translations.status import page_status
 
 DEFAULT_LANGUAGE = "en"
@@ -62,7 +62,7 @@ class TranslationStatus:
         """The page's title as readers see it in `language` (English until it is translated)."""
         if language == self.default_language:
             return page.title
-        catalog = load_page_catalog(catalog_path(self.settings.translations_dir, language, page.path), language)
+        catalog = page_catalog(Catalogs(self.settings.translations_dir), language, page.path)
         return catalog.translate(page.title) or page.title
 
     def _compute(self, page, language: str) -> PageTranslation:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from signpost.model.catalogs import Catalogs
 from signpost.model.services import SERVICES_DIR, DirectoryVocabulary, Service
 
 SOURCE_LANGUAGE = "en"
@@ -37,6 +38,7 @@ class DirectoryContext:
     language_prefix: str = ""   # "pl/" for /pl/ pages, "" for the default language
     report_email: str = "directory-team@example.org"
     open_data_sizes: tuple[tuple[str, int], ...] = ()   # (file name, bytes) of the open-data files
+    catalogs: Catalogs | None = None   # the model's translations (None: l10n's folder)
 
     @property
     def listed(self) -> list[Service]:

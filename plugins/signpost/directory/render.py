@@ -42,7 +42,7 @@ from signpost.directory.structured_data import json_ld
 from signpost.l10n import day_name, format_date, format_time
 from signpost.model.services import DirectoryVocabulary, Schedule, Service
 from signpost.templating import macros, vetted
-from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.catalogs import Catalogs, page_catalog
 from signpost.translations.messages import normalise
 
 __all__ = ["A_TO_Z", "HOME", "OPEN_DATA_CSV", "OPEN_DATA_JSON", "DirectoryContext", "a_to_z_source",
@@ -494,9 +494,9 @@ def listed_summary(ctx: DirectoryContext, service: Service) -> str:
 
 
 def _service_catalog(ctx: DirectoryContext, service: Service):
-    # load_page_catalog caches each file (by modification time), so asking again is cheap.
-    return load_page_catalog(catalog_path(l10n.translations_dir(), ctx.language, service_page(service.slug)),
-                             ctx.language)
+    # The checked catalog is cached on the file's size and time, so asking again is cheap.
+    catalogs = ctx.catalogs or Catalogs(l10n.translations_dir())
+    return page_catalog(catalogs, ctx.language, service_page(service.slug))
 
 
 def _in_reading_order(ctx: DirectoryContext, services: list[Service]) -> list[Service]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from signpost.findings import Finding, error, warning
-from signpost.translations.catalogs import load_page_catalog
+from signpost.translations.catalogs import page_catalog
 from signpost.translations.status import page_status
 
 CHECK = "freshness"
@@ -46,7 +46,7 @@ def outdated_translations(model, languages: Iterable[str], today: dt.date | None
         for path, page in model.pages.items():
             # Reading a catalog is cached and cheap; counting messages parses the page, so only
             # pages whose catalog has fuzzy messages at all are counted.
-            if not load_page_catalog(model.catalogs.path(language, path), language).fuzzy:
+            if not page_catalog(model.catalogs, language, path).fuzzy:
                 continue
             status = page_status(settings.translations_dir, language, path, model, settings, today)
             if status.fuzzy > 0:

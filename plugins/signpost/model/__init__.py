@@ -104,6 +104,18 @@ class ContentModel:
         """The page at a content-relative path such as `charter/index.md`."""
         return self.pages.get(path)
 
+    def body_text(self, path: str) -> str | None:
+        """The Markdown body of a page or service file as read, lines kept (None: not in the model).
+
+        Blank lines stand in for the front matter, so line N of the text is line N of the file:
+        checks after rendering point at the editor's line without reading the file again.
+        """
+        item = self.pages.get(path)
+        if item is None and path.startswith(services_module.SERVICES_DIR + "/"):
+            item = self.services.get(Path(path).stem)
+            item = item if item is not None and item.path == path else None
+        return None if item is None else "\n" * (item.body_line - 1) + item.body
+
     def findings_for(self, path: str) -> list[Finding]:
         return self.report.for_file(f"{self.display_prefix}/{path}")
 

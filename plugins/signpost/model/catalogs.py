@@ -12,6 +12,8 @@ pages and registries; the translations feature checks what is read
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +54,16 @@ class Catalogs:
         return content_path_of(self.translations_dir, language, po_file)
 
     def read(self, language: str, content_path: str) -> tuple[Catalog | None, list[Finding]]:
-        """A page's catalog freshly read (None and a finding when it is malformed or missing)."""
+        """A page's catalog as babel reads it (None and a finding when it is malformed or missing)."""
         return read_catalog(self.path(language, content_path), language)
+
+    def text(self, language: str, content_path: str) -> str | None:
+        """A page's catalog as text (for checks that point at its lines), None when missing or not UTF-8."""
+        data = catalog_bytes(self.path(language, content_path))
+        try:
+            return None if data is None else data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
 
 
 def catalog_path(translations_dir: Path | str, language: str, content_path: str) -> Path:
@@ -76,6 +86,31 @@ def display(path: Path) -> str:
         return path.as_posix()
 
 
+_BYTES: dict[str, tuple[tuple[int, int], bytes]] = {}
+
+
+def catalog_bytes(path: Path) -> bytes | None:
+    """A PO file's bytes, read once while its size and modification time stay the same (None: missing).
+
+    Every reader of a catalog in a build (the strict syntax check, babel, the accessibility
+    checks that point at msgstr lines) starts from these bytes, so each file is read once.
+    Files over the size limit are not read (`read_catalog` reports them).
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    cached = _BYTES.get(str(path))
+    if cached and cached[0] == stamp:
+        return cached[1]
+    if stat.st_size > MAX_CATALOG_BYTES:
+        return None
+    data = path.read_bytes()
+    _BYTES[str(path)] = (stamp, data)
+    return data
+
+
 def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Finding]]:
     """A PO file as a babel Catalog, or None and a finding naming the line that is wrong."""
     where = display(path)
@@ -83,21 +118,23 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
         too_big = size_problem(path.stat().st_size, MAX_CATALOG_BYTES, "PO file")
         if too_big:
             return None, [error(where, too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
-        strict = _strict_syntax_problem(path.read_bytes())
+        data = catalog_bytes(path)
+        if data is None:
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        strict = _strict_syntax_problem(data)
         if strict:
             line, reason = strict
             return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
                                 hint="fix the line (`msgfmt -c` shows the same problem), or run "
                                      "`signpost translations extract` to rewrite the file")]
-        with path.open("rb") as handle:
-            return read_previous_ids(read_po(handle, locale=language, abort_invalid=True)), []
+        return read_previous_ids(read_po(io.BytesIO(data), locale=language, abort_invalid=True)), []
     except PoFileError as problem:
         line = problem.lineno + 1
         return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
                             hint="fix the line (a PO tool such as Poedit or `msgfmt -c` shows the problem), "
                                  "or run `signpost translations extract` to rewrite the file", check=CHECK)]
     except (UnicodeDecodeError, ValueError, LookupError) as problem:
-        line = _line_of_problem(path)
+        line = _line_of_problem(catalog_bytes(path) or b"")
         return None, [error(where, f"the PO file cannot be read: {problem}", line=line,
                             hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
     except OSError as problem:
@@ -113,9 +150,9 @@ def _strict_syntax_problem(data: bytes) -> tuple[int, str] | None:
     return po_syntax_problem(text) or charset_problem(text)
 
 
-def _line_of_problem(path: Path) -> int | None:
+def _line_of_problem(data: bytes) -> int | None:
     """The first line that is not valid UTF-8, when that is the problem."""
-    for number, raw in enumerate(path.read_bytes().splitlines(), start=1):
+    for number, raw in enumerate(data.splitlines(), start=1):
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError:

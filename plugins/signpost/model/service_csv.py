@@ -19,11 +19,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from signpost.model.service_schema import DAYS, SLUG_PATTERN
 from signpost.model.services import Service
+from signpost.safety.limits import MAX_CSV_CELL
 
 BASE_COLUMNS = [
     "id", "slug", "name", "status", "alert", "description",
@@ -205,7 +207,6 @@ def read_sheet(text: str, known_column: Callable[[str], bool]
     than the header, a formula or an over-long cell is a problem naming its row
     and column, never a traceback; rows with such cells are left out.
     """
-    from signpost.safety.limits import MAX_CSV_CELL
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return [], [], [CsvProblem(1, "-", f"the file contains a NUL character (line {line}); "
@@ -300,7 +301,6 @@ def parse_row(number: int, record: dict[str, str]) -> CsvRow:
 
 
 def slugify(name: str) -> str:
-    import unicodedata
     text = unicodedata.normalize("NFKD", re.sub("['\u2019]", "", name)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text.replace("+", " plus ").replace("&", " and ")).strip("-")[:60].strip("-")
 

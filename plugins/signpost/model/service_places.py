@@ -16,6 +16,8 @@ MkDocs-free.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +27,10 @@ import jsonschema
 
 from signpost.findings import Finding, error
 from signpost.model.facts import ProvidedValue
+from signpost.model.frontmatter import read_document
 from signpost.model.service_schema import LOCATIONS_DIR, ORGANISATIONS_DIR, SLUG_PATTERN  # noqa: F401 (re-exported)
+from signpost.model.service_schema import HTML, did_you_mean, is_email, is_web_address, schema_finding
+from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
 
 
 def _record_schema(kind: str, description: str, properties: dict[str, Any], **rules: Any) -> dict[str, Any]:
@@ -159,7 +164,6 @@ class Places:
 def load_places(content_dir: Path, display_prefix: str, accessibility: Iterable[str]
                 ) -> tuple[Places, list[Finding]]:
     """Read and validate every organisation and location file; duplicate ids are errors."""
-    from signpost.model.frontmatter import read_document
     places = Places()
     findings: list[Finding] = []
     ids: dict[str, str] = {}
@@ -198,7 +202,6 @@ def place_files(folder: Path) -> list[Path]:
 def validate_place_meta(kind: str, meta: dict[str, Any], key_lines: dict[str, int], file: str, body: str,
                         accessibility: set[str]) -> list[Finding]:
     """Every problem of one organisation or location file taken alone."""
-    from signpost.model.service_schema import HTML, did_you_mean, is_web_address, is_email, schema_finding
     schema = ORGANISATION_SCHEMA if kind == "organisation" else LOCATION_SCHEMA
     findings = [schema_finding(problem, key_lines, file, schema, kind=kind)
                 for problem in sorted(_validator(kind).iter_errors(meta),
@@ -225,7 +228,6 @@ def validate_place_meta(kind: str, meta: dict[str, Any], key_lines: dict[str, in
             add(key, f"`{key}` contains HTML: {meta[key][:60]!r}", "write plain text; it is always shown as text")
     if HTML.search(body):
         add("description", "the description contains HTML", "write plain text and Markdown")
-    from signpost.safety.checks import service_field_findings  # the one URL policy (docs/security.md)
     findings += service_field_findings(meta, key_lines, file)
     return findings
 
@@ -248,7 +250,6 @@ def place_from(kind: str, slug: str, file: str, meta: dict[str, Any], key_lines:
 
 def place_schema_json(kind: str) -> str:
     """The published schema (docs/schema/service-organisation.schema.json, service-location.schema.json)."""
-    import json
     return json.dumps(ORGANISATION_SCHEMA if kind == "organisation" else LOCATION_SCHEMA, indent=2,
                       ensure_ascii=False) + "\n"
 
@@ -260,7 +261,6 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 def _slug_findings(slug: str, display: str) -> list[Finding]:
-    import re
     if re.fullmatch(SLUG_PATTERN, slug):
         return []
     return [error(display, f"the file name `{slug}.md` is not a valid slug", line=1, field="slug",

@@ -208,14 +208,19 @@ def is_place_file(rel: str) -> bool:
 
 
 def load_services(content_dir: Path, display_prefix: str, registry: Any, section_defaults: Any,
-                  places: Places | None = None) -> tuple[dict[str, Service], list[Finding]]:
+                  places: Places | None = None, vocabulary: DirectoryVocabulary | None = None
+                  ) -> tuple[dict[str, Service], list[Finding]]:
     """Read and validate every service file; return services by slug and the findings.
 
     Without `places`, the organisation and location files are read here (their findings are then
-    left out: `load_directory` reports them once).
+    left out: `load_directory` reports them once). Without `vocabulary`, the controlled lists are
+    read here and their findings reported with the services'.
     """
     folder = Path(content_dir) / SERVICES_DIR
-    vocabulary, findings = load_vocabulary(data_dir_for(content_dir, registry))
+    findings: list[Finding] = []
+    if vocabulary is None:
+        vocabulary, findings = load_vocabulary(data_dir_for(content_dir, registry))
+        findings = list(findings)
     if places is None:
         places, _ = load_places(content_dir, display_prefix, vocabulary.accessibility)
     services: dict[str, Service] = {}
@@ -271,11 +276,15 @@ class Directory:
 
 def load_directory(content_dir: Path, display_prefix: str, registry: Any, section_defaults: Any
                    ) -> tuple[Directory, list[Finding]]:
-    """Organisations, locations, then the services that name them (what the content model calls)."""
-    vocabulary, _ = load_vocabulary(data_dir_for(content_dir, registry))
+    """The controlled lists, organisations, locations, then the services (what the content model calls).
+
+    The vocabulary is read once here and travels in the model (`ContentModel.vocabulary`).
+    """
+    vocabulary, vocabulary_findings = load_vocabulary(data_dir_for(content_dir, registry))
     places, findings = load_places(content_dir, display_prefix, vocabulary.accessibility)
-    services, service_findings = load_services(content_dir, display_prefix, registry, section_defaults, places)
-    return Directory(services, places, vocabulary), findings + service_findings
+    services, service_findings = load_services(content_dir, display_prefix, registry, section_defaults, places,
+                                               vocabulary)
+    return Directory(services, places, vocabulary), list(vocabulary_findings) + findings + service_findings
 
 
 def _reference_findings(service: Service, meta: dict[str, Any], places: Places, display: str) -> list[Finding]:

@@ -17,8 +17,8 @@ from babel.messages.catalog import Catalog, Message
 from signpost.findings import Finding, error
 # Where catalogs live and how a PO file is read belong to the content model; these names are
 # re-exported because every translations module (and the tests) use them from here.
-from signpost.model.catalogs import (INTERFACE_CATALOG, catalog_path, content_path_of, display,  # noqa: F401
-                                     find_catalogs, read_catalog)
+from signpost.model.catalogs import (INTERFACE_CATALOG, Catalogs, catalog_path, content_path_of,  # noqa: F401
+                                     display, find_catalogs, read_catalog)
 from signpost.translations.integrity import integrity_problems
 
 CHECK = "translations"
@@ -83,6 +83,16 @@ def load_page_catalog(path: Path, language: str) -> PageCatalog:
     page_catalog = _check(path, language)
     _CACHE[key] = (fingerprint, page_catalog)
     return page_catalog
+
+
+def page_catalog(catalogs: Catalogs, language: str, content_path: str) -> PageCatalog:
+    """The checked catalog of a page (`charter/index.md`) in `language`, from the model's catalogs."""
+    return load_page_catalog(catalogs.path(language, content_path), language)
+
+
+def interface_catalog(catalogs: Catalogs, language: str) -> PageCatalog:
+    """The checked catalog of signpost's own strings in `language`."""
+    return load_page_catalog(catalogs.interface(language), language)
 
 
 def source_changed_date(message: Message) -> dt.date | None:

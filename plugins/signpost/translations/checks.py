@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from signpost.findings import Finding
 from signpost.sources import translatable_pages
-from signpost.translations.catalogs import load_page_catalog
+from signpost.translations.catalogs import interface_catalog, page_catalog
 from signpost.translations.extract import orphan_findings
 from signpost.translations.glossary import glossary_findings
 from signpost.settings import unknown_locale_findings
@@ -25,8 +25,8 @@ def check_model(model) -> list[Finding]:
     languages = [language for language in settings.target_languages if language not in unknown]
     for language in languages:
         for content_path in sorted(translatable_pages(model)):
-            findings += load_page_catalog(model.catalogs.path(language, content_path), language).findings
-        findings += load_page_catalog(model.catalogs.interface(language), language).findings
+            findings += page_catalog(model.catalogs, language, content_path).findings
+        findings += interface_catalog(model.catalogs, language).findings
         findings += glossary_findings(settings.translations_dir, language)
     findings += orphan_findings(settings, model, languages)
     return findings

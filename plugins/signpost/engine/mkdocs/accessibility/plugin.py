@@ -96,25 +96,19 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
 
     def _page_source(self, page, config: MkDocsConfig) -> PageSource:
         path = page_source_path(page)
-        markdown = ""
-        meta = content_model(config).page(path)
-        if meta is not None:
-            # The model already holds the body: blank lines stand in for the front matter, so lines match the file.
-            markdown = "\n" * (meta.body_line - 1) + meta.body
-        elif page.file.abs_src_path:
+        model = content_model(config)
+        markdown = model.body_text(path)  # pages and services: the model holds the body, lines kept
+        if markdown is None:
             try:
-                markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+                markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
             except (OSError, UnicodeDecodeError):
                 markdown = ""
         language = current_language(config)
         catalog, catalog_text = "", ""
         if language != source_language(config):  # a translation's checks point at its catalog
             catalog = f"{TRANSLATIONS_DIR}/{language}/{path[:-3] if path.endswith('.md') else path}.po"
-            try:
-                catalog_text = translations_only(
-                    Path(config.config_file_path).parent.joinpath(catalog).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                catalog, catalog_text = "", ""
+            text = model.catalogs.text(language, path)  # the bytes every catalog reader shares: read once
+            catalog, catalog_text = (catalog, translations_only(text)) if text is not None else ("", "")
         return PageSource(file=f"{self._display_prefix}/{path}", language=language, markdown=markdown,
                           catalog=catalog, catalog_text=catalog_text)
 

@@ -33,7 +33,7 @@ from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_so
                                        unreadable_service_source)
 from signpost.engine.mkdocs.support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
-from signpost.model.services import SERVICES_DIR, data_dir_for, is_place_file, load_vocabulary
+from signpost.model.services import SERVICES_DIR, is_place_file
 from signpost.session import SESSION
 
 log = get_plugin_logger(__name__)
@@ -140,7 +140,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                                 language_prefix=prefix, report_email=self.config.report_email,
                                 open_data_sizes=tuple((name, len(text.encode("utf-8")))
                                                       for name, text in self._open_data(config).items())
-                                if self.config.open_data else ())
+                                if self.config.open_data else (), catalogs=content_model(config).catalogs)
 
     def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
         """The open-data files' text, made once per content model (every language links to the same files)."""
@@ -151,9 +151,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         return self._open_data_cache
 
     def _vocabulary(self, config: MkDocsConfig):
-        model = content_model(config)
-        vocabulary, _findings = load_vocabulary(data_dir_for(model.content_dir, model.registry))
-        return vocabulary  # its findings are already in the model's report
+        return content_model(config).vocabulary  # read once by the model; its findings are in the model's report
 
     def _inclusion(self, src_uri: str) -> InclusionLevel:
         if self.config.services_in_nav or src_uri in (HOME, A_TO_Z):
