@@ -29,6 +29,8 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 # Neither imports `mkdocs` (main() must choose the engine first).
 from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
 from signpost.session import SESSION
@@ -91,7 +93,6 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
 
 def _tracker(cached_titles: dict, template_cache: str | None):
     # Late: main() chooses the engine (properdocs.replacement) before anything imports `mkdocs`.
-    from jinja2 import FileSystemBytecodeCache
     from mkdocs.plugins import BasePlugin, event_priority
     from signpost.engine.mkdocs.support import content_model, current_language, page_source_path
 
