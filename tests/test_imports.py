@@ -138,26 +138,9 @@ def test_the_walk_sees_the_package():
     assert len(found) > 100
 
 
-# Uncommented late imports that were there before this test, in the content model (`plugins/signpost/model/`,
-# being reorganised under issue 10): they go when they move to the top. Nothing may be added here.
-KNOWN_LATE_IMPORTS: dict[str, set[str]] = {
-    "model/service_csv.py": {"from signpost.safety.limits import MAX_CSV_CELL", "import unicodedata"},
-    "model/service_places.py": {
-        "from signpost.model.frontmatter import read_document",
-        "from signpost.model.service_schema import HTML, did_you_mean, is_web_address, is_email, schema_finding",
-        "import json",
-        "import re",
-    },
-}
-
-
 def test_every_late_import_says_why_it_is_late():
-    problems = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        known = KNOWN_LATE_IMPORTS.get(_relative(path), set())
-        for line, statement in late_imports_without_reason(path.read_text(encoding="utf-8")):
-            if statement not in known:
-                problems.append(f"{_relative(path)}:{line}: {statement}")
+    problems = [f"{_relative(path)}:{line}: {statement}" for path in sorted(PACKAGE.rglob("*.py"))
+                for line, statement in late_imports_without_reason(path.read_text(encoding="utf-8"))]
     assert problems == [], (
         "imports inside functions with no comment saying why they are late: move them to the top of the module, "
         "or say on the line above what importing them early would cost (a measured cost, or the circle it "
