@@ -1,6 +1,7 @@
 """One small real-content site for the reader browser tests (test_reader_*.py, test_csp.py).
 
-Built once per test process (whichever module asks first) from a sample of the real content
+Built once per test session (whichever module, on whichever xdist worker, asks first: the
+others wait and reuse it, `sitebuilder.shared_build`) from a sample of the real content
 and its real translations: one page of every type (home, section index, content page, glossary,
 topics page, directory home, category, A-Z, service pages, 404) in every language, so the tests
 see real Urdu Nastaliq and Gurmukhi text in every theme region. Served over HTTP on 127.0.0.1
@@ -10,14 +11,13 @@ take the fixtures by importing them: `from reader_site import built, base_url`.
 
 from __future__ import annotations
 
-import functools
 import shutil
 from pathlib import Path
 
 import pytest
 
 from browser import serve
-from sitebuilder import ROOT, BuildResult, FixtureSite, real_content_today
+from sitebuilder import ROOT, BuildResult, FixtureSite, real_content_today, session_cache, shared_build
 
 LANGUAGES = ["en", "pl", "ro", "pa", "ur"]
 
@@ -47,16 +47,14 @@ def language_root(language: str) -> str:
     return "" if language == "en" else f"{language}/"
 
 
-def build_reader_site(base: Path) -> BuildResult:
-    """Build the sample into `base` (once per process; a failed build fails every test at once)."""
-    result = _build_once(base)
+def build_reader_site(cache: Path) -> BuildResult:
+    """The sample, built once per session in `cache` (a failed build fails every test at once)."""
+    result = shared_build(cache, "reader", _write_sample, _build, languages=LANGUAGES)
     assert result.ok, result.output
     return result
 
 
-@functools.cache
-def _build_once(base: Path) -> BuildResult:
-    site = FixtureSite(base / "project", languages=LANGUAGES)
+def _write_sample(site: FixtureSite) -> None:
     for name in CONTENT:
         source = ROOT / "content" / name
         if source.is_dir():
@@ -78,14 +76,17 @@ def _build_once(base: Path) -> BuildResult:
                 target = site.root / "translations" / language / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(po, target)
+
+
+def _build(site: FixtureSite) -> BuildResult:
     # A sample links to pages left out of it: broken links warn instead of failing the build.
     return site.build(strict=False, today=real_content_today(site.root / "content"))
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The reader site, built once per process."""
-    return build_reader_site(tmp_path_factory.getbasetemp())
+    """The reader site, built once per session."""
+    return build_reader_site(session_cache(tmp_path_factory.getbasetemp()))
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,16 @@
 A fixture site is a temporary project folder: a copy of the real `mkdocs.yml`
 (theme pointing at the real theme overrides), the real registries from
 `data/` unless a test replaces them, and the content a test writes. It is
-built with `mkdocs build` in a subprocess, so every test sees a fresh process
-(no cache shared between tests) and the real plugin entry points.
+built with `mkdocs build` in a process of its own, so every test sees a fresh process
+(no cache shared between tests) and the real plugin entry points; that process is forked from
+one that has already imported the engine (build_server.py: it saves the imports, about half of a
+small build's CPU time).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -16,11 +20,13 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
+from filelock import FileLock
 
-from signpost.engine import build_command
+from build_server import run_command
+from signpost.engine import build_command, engine_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,8 +127,9 @@ class FixtureSite:
         # registry topic and standard covered) report instead of failing unless a test enforces them.
         environment = {**os.environ, "SIGNPOST_TODAY": today, "NO_MKDOCS_2_WARNING": "1",
                        "SIGNPOST_COVERAGE": "report", **(env or {})}
-        return subprocess.run(command, cwd=self.root, env=environment, capture_output=True, text=True,
-                              timeout=600)
+        # `python -m mkdocs|properdocs|signpost.cli` is forked from a process that has imported them
+        # (build_server); anything else, and every command with SIGNPOST_TEST_FRESH_PROCESS=1, is a new process.
+        return run_command(command, cwd=self.root, env=environment, timeout=600)
 
     def signpost(self, *args: str, today: str = "2026-11-22", env: dict[str, str] | None = None
                  ) -> subprocess.CompletedProcess:
@@ -162,3 +169,61 @@ def real_content_today(content: Path = ROOT / "content") -> str:
         days += re.findall(r"^last_reviewed:\s*['\"]?(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
     return max(days)
 
+
+
+# -- One build of a read-only fixture site per test session, shared by every xdist worker --------
+
+def session_cache(basetemp: Path) -> Path:
+    """The folder every worker of this pytest session shares (never the project's own folders).
+
+    Under pytest-xdist each worker's base temp is `pytest-N/popen-gwK`; `pytest-N` is the
+    session's. Without xdist the base temp is the session's. pytest removes old sessions' folders.
+    """
+    session = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    folder = session / "shared-builds"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def inputs_key(root: Path) -> str:
+    """A hash of everything a build of `root` reads: every file's path and bytes, and the engine.
+
+    Two projects with equal keys build the same site, so one build can stand for both.
+    """
+    digest = hashlib.sha256(engine_name().encode() + b"\0")
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def shared_build(cache: Path, name: str, prepare: Callable[[FixtureSite], None],
+                 build: Callable[[FixtureSite], BuildResult], *, languages: list[str]) -> BuildResult:
+    """Build a fixture site once per session, whichever worker asks first; the others reuse it.
+
+    `prepare` writes the project's files (into a scratch folder), `build` builds it. The result is
+    keyed on the prepared files (`inputs_key`), so a change to what `prepare` writes is a new build,
+    and it is stored with its output and return code: a failed build fails every test that asks.
+    Only for sites the tests read and never change (served, parsed).
+    A lock (filelock: a well-kept library; the workers are separate processes) makes the other
+    workers wait for the one building instead of building the same site at the same time.
+    """
+    scratch = cache / f"{name}.{os.getpid()}.prepare"
+    shutil.rmtree(scratch, ignore_errors=True)
+    site = FixtureSite(scratch / "project", languages=languages)
+    prepare(site)
+    site.root.joinpath("mkdocs.yml").write_text(yaml.safe_dump(site.mkdocs_config(), sort_keys=False,
+                                                               allow_unicode=True), encoding="utf-8")
+    folder = cache / f"{name}-{inputs_key(site.root)}"
+    record = folder / "result.json"
+    with FileLock(str(folder) + ".lock"):
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            site.root.rename(folder / "project")
+            site.root = folder / "project"
+            result = build(site)
+            record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}),
+                              encoding="utf-8")
+    shutil.rmtree(scratch, ignore_errors=True)
+    stored = json.loads(record.read_text(encoding="utf-8"))
+    return BuildResult(folder / "project", stored["returncode"], stored["output"], folder / "project" / "site")
