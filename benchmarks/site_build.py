@@ -12,7 +12,9 @@ in-process build attributes CPU to each signpost plugin. Results go to
 `benchmarks/results/site_build.json`; the run ends with the two ratio lines.
 
 Environment: BENCH_PAIRS (default 3), BENCH_SIZES (default "100:300,400:300,1600:1000"
-as pages:services), BENCH_TARGET (default "400:300").
+as pages:services; each size builds bare and full), BENCH_TARGET (default "400:300"),
+BENCH_PROFILE_SIZE (default: the target), BENCH_LANES (default 1: how many of the pairs,
+the profile and the scaling sizes run at once).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -43,17 +46,27 @@ def main() -> int:
     pairs = int(os.environ.get("BENCH_PAIRS", "3"))
     target = _size(os.environ.get("BENCH_TARGET", "400:300"))
     sizes = [_size(text) for text in os.environ.get("BENCH_SIZES", "100:300,400:300,1600:1000").split(",")]
+    profile_size = _size(os.environ.get("BENCH_PROFILE_SIZE", f"{target[0]}:{target[1]}"))
+    lanes = int(os.environ.get("BENCH_LANES", "1"))
     work = Path(tempfile.mkdtemp(prefix="signpost-bench-"))
-    results: dict = {"machine": _machine(), "target": {"pages": target[0], "services": target[1]}}
+    results: dict = {"machine": _machine(), "target": {"pages": target[0], "services": target[1]},
+                     "lanes": lanes, "profile_size": {"pages": profile_size[0], "services": profile_size[1]}}
     try:
-        corpus = synthetic.generate(work / "project", *target)
-        _write_bare_config(corpus.root)
-        runs = [(_build(corpus, "bare"), _build(corpus, "full")) for _ in range(pairs)]
-        results["pairs"] = [{"bare": bare, "full": full} for bare, full in runs]
-        results["summary"] = _summary(runs, corpus)
-        results["page_size"] = _page_sizes(corpus.root / "site-full")
-        results["plugin_cpu_share"] = _plugin_shares(corpus)
-        results["scaling"] = _scaling(work, sizes)
+        # Lanes: the pairs, the profile and each scaling size are independent; on a busy shared
+        # machine, running them side by side (BENCH_LANES=3) lets the bench finish in time.
+        # Each figure is still one build's own CPU; a lane's neighbours only add to the load.
+        with ThreadPoolExecutor(max_workers=lanes) as pool:
+            paired = pool.submit(_pairs, work / "project", target, pairs)
+            profiled = pool.submit(_plugin_shares, work / "profile", profile_size)
+            others = {size: pool.submit(_scale_point, work, size) for size in sizes if size != target}
+            runs, corpus, page_size = paired.result()
+            results["pairs"] = [{"bare": bare, "full": full} for bare, full in runs]
+            results["summary"] = _summary(runs, corpus)
+            results["page_size"] = page_size
+            results["plugin_cpu_share"] = profiled.result()
+            points = [_point(corpus.pages, target[1], *runs[0]) if size == target else others[size].result()
+                      for size in sizes]
+        results["scaling"] = _scaling(points)
     except SystemExit:
         raise
     else:
@@ -62,6 +75,14 @@ def main() -> int:
     (RESULTS / "site_build.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     _print(results)
     return 0
+
+
+def _pairs(root: Path, size: tuple[int, int], pairs: int):
+    """Bare and full builds of one corpus, alternating: the deciding ratios."""
+    corpus = synthetic.generate(root, *size)
+    _write_bare_config(corpus.root)
+    runs = [(_build(corpus, "bare"), _build(corpus, "full")) for _ in range(pairs)]
+    return runs, corpus, _page_sizes(corpus.root / "site-full")
 
 
 # Builds --------------------------------------------------------------------------------------------
@@ -141,18 +162,39 @@ def _page_sizes(site: Path) -> dict:
             "p95_kb": round(sizes[min(len(sizes) - 1, int(0.95 * len(sizes)))] / 1024, 1)}
 
 
-def _scaling(work: Path, sizes: list[tuple[int, int]]) -> dict:
-    """Full-build wall time at each size and the log-log slope over total pages."""
-    points = []
-    for pages, services in sizes:
-        corpus = synthetic.generate(work / f"scale-{pages}-{services}", pages, services)
-        figures = _build(corpus, "full")
-        points.append({"pages": corpus.pages, "services": services, **figures})
-        subprocess.run(["rm", "-rf", str(corpus.root)])
+def _scale_point(work: Path, size: tuple[int, int]) -> dict:
+    pages, services = size
+    corpus = synthetic.generate(work / f"scale-{pages}-{services}", pages, services)
+    _write_bare_config(corpus.root)
+    bare = _build(corpus, "bare")
+    full = _build(corpus, "full")
+    subprocess.run(["rm", "-rf", str(corpus.root)])
+    return _point(corpus.pages, services, bare, full)
+
+
+def _point(pages: int, services: int, bare: dict, full: dict) -> dict:
+    return {"pages": pages, "services": services, **full, "bare_cpu_s": bare["cpu_s"],
+            "bare_peak_rss_mb": bare["peak_rss_mb"]}
+
+
+def _scaling(points: list[dict]) -> dict:
+    """The log-log slopes of CPU over total pages (pages + services).
+
+    The bare build is measured too because stock MkDocs + Material is not linear itself: every page
+    carries its section's menu, so a page's size grows with its section. `cpu_exponent` is the full
+    build's; `bare_cpu_exponent` the engine's; `added_cpu_exponent` that of what signpost adds
+    (full minus bare), the part signpost controls.
+    """
     xs = [math.log(point["pages"] + point["services"]) for point in points]
-    ys = [math.log(point["cpu_s"]) for point in points]
-    slope = _slope(xs, ys) if len(points) > 1 else None
-    return {"points": points, "cpu_exponent": round(slope, 2) if slope is not None else None}
+
+    def exponent(values: list[float]) -> float | None:
+        if len(points) < 2 or min(values) <= 0:
+            return None
+        return round(_slope(xs, [math.log(value) for value in values]), 2)
+
+    return {"points": points, "cpu_exponent": exponent([point["cpu_s"] for point in points]),
+            "bare_cpu_exponent": exponent([point["bare_cpu_s"] for point in points]),
+            "added_cpu_exponent": exponent([point["cpu_s"] - point["bare_cpu_s"] for point in points])}
 
 
 def _slope(xs: list[float], ys: list[float]) -> float:
@@ -163,9 +205,9 @@ def _slope(xs: list[float], ys: list[float]) -> float:
 # Profile -------------------------------------------------------------------------------------------
 
 _PROFILE_DRIVER = r"""
-import cProfile, sys
+import cProfile, sys, time
 from mkdocs.__main__ import cli
-profile = cProfile.Profile()
+profile = cProfile.Profile(time.process_time)
 profile.enable()
 try:
     cli(["build", "-q", "--clean", "-d", sys.argv[2]], standalone_mode=False)
@@ -175,13 +217,18 @@ finally:
 """
 
 
-def _plugin_shares(corpus: synthetic.Corpus) -> dict:
+def _plugin_shares(root: Path, size: tuple[int, int]) -> dict:
     """Share of the build's CPU spent in each signpost feature (profiled, one process, every language).
 
     A feature's time is the cumulative time of every call that enters signpost
     code from outside it (an engine event, a Treeprocessor run, a Jinja call):
     inclusive of the libraries signpost calls, exclusive of the engine's own work.
+    The theme's templates extend Material's (`main.html` extends `base.html`), so
+    the calls they make back into Material's templates (the page layout, the menu,
+    the bare build's work too) are the engine's, not signpost's: left out.
+    The profiler counts CPU time (`time.process_time`), not wall time: the machine is shared.
     """
+    corpus = synthetic.generate(root, *size)
     stats_file = corpus.root / "build.prof"
     env = {**os.environ, "SIGNPOST_TODAY": synthetic.TODAY, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-c", _PROFILE_DRIVER, str(stats_file), str(corpus.root / "site-profile")],
@@ -195,7 +242,18 @@ def _plugin_shares(corpus: synthetic.Corpus) -> dict:
             continue
         entered = sum(caller_stats[3] for caller, caller_stats in callers.items() if _feature(caller[0]) is None)
         shares[feature] = shares.get(feature, 0.0) + entered
+    for function, (_, _, _, _, callers) in stats.stats.items():
+        if not _engine_template(function[0]):
+            continue
+        for caller, caller_stats in callers.items():
+            if (feature := _feature(caller[0])) is not None:
+                shares[feature] -= caller_stats[3]
     return {feature: round(100 * seconds / total, 1) for feature, seconds in sorted(shares.items())}
+
+
+def _engine_template(filename: str) -> bool:
+    """A template of Material or MkDocs' own themes (compiled by Jinja, named by its file)."""
+    return "/material/templates/" in filename or "/mkdocs/themes/" in filename
 
 
 def _feature(filename: str) -> str | None:
@@ -228,11 +286,14 @@ def _print(results: dict) -> None:
         print(f"{kind}: wall {figures['wall_s']:.1f} s, cpu {figures['cpu_s']:.1f} s, peak memory "
               f"{figures['peak_rss_mb']:.0f} MB, {figures['ms_per_page_per_language']:.1f} ms per page per language")
     print(f"page size: median {results['page_size'].get('median_kb')} KB, p95 {results['page_size'].get('p95_kb')} KB")
-    print("signpost CPU share by feature (profiled): " +
+    size = results["profile_size"]
+    print(f"signpost CPU share by feature (profiled, {size['pages']}+{size['services']}): " +
           ", ".join(f"{name} {share}%" for name, share in results["plugin_cpu_share"].items()))
     scaling = results["scaling"]
-    print("scaling: " + ", ".join(f"{p['pages']}+{p['services']} pages {p['cpu_s']:.1f} s cpu" for p in scaling["points"])
-          + f"; exponent {scaling['cpu_exponent']}")
+    print("scaling: " + ", ".join(f"{p['pages']}+{p['services']} pages {p['cpu_s']:.1f} s cpu (bare {p['bare_cpu_s']:.1f} s)"
+                                  for p in scaling["points"])
+          + f"; exponent {scaling['cpu_exponent']} (bare {scaling['bare_cpu_exponent']}, "
+            f"added by signpost {scaling['added_cpu_exponent']})")
     print(f"memory ratio (peak per process, full/bare): {summary['memory_ratio']}")
     print(f"full/bare wall ratio: {summary['wall_ratio']}")
     print(f"full/bare cpu ratio: {summary['cpu_ratio']}")

@@ -55,8 +55,17 @@ def theme_text(language: str) -> Callable[..., Markup]:
     msgstr would otherwise reach every page as markup. A `Markup` prints there as the escaped
     text, and once (not twice) in an environment that escapes.
     """
+    # Every page prints the same few dozen strings: each is looked up (catalog, facts) once per
+    # language pass. The theme's environment is made again for every pass and every rebuild, and
+    # with it this function, so an edited interface.po is read at the next one.
+    plain: dict[str, Markup] = {}
+
     def signpost_t(message: str, **values: object) -> Markup:
-        return escape(interface_text(language, message, **values))
+        if values:
+            return escape(interface_text(language, message, **values))
+        if message not in plain:
+            plain[message] = escape(interface_text(language, message))
+        return plain[message]
     return signpost_t
 
 

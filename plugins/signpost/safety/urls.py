@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 #: Schemes a link written by an editor, a partner or a translator may use.
@@ -39,6 +40,10 @@ HINT = "link only to https:// (or http://) addresses, mailto:, tel:, or a page o
 def decoded(url: str) -> str:
     """What a browser acts on: entities and %xx decoded until stable, whitespace and controls removed."""
     text = str(url)
+    if "&" not in text and "%" not in text and text.isascii() and text.isprintable():
+        # Nothing to decode, and the only invisible printable ASCII character is the space: the
+        # answer of the loop below, without its per-character Unicode look-ups (most URLs of a page).
+        return text.replace(" ", "")
     for _ in range(_MAX_DECODING_ROUNDS):
         before = text
         text = unquote(html.unescape(text), errors="replace")
@@ -58,7 +63,12 @@ def url_problem(url: str, *, generated: bool = False) -> str | None:
 
     `generated=True` also allows the schemes signpost writes itself (sms:).
     """
-    text = str(url)
+    return _url_problem(str(url), generated)
+
+
+@lru_cache(maxsize=16384)
+def _url_problem(text: str, generated: bool) -> str | None:
+    # Cached: every built page is checked, and its navigation repeats the same links page after page.
     if not _stable_within_limit(text):
         return "the address is encoded over and over (a trick to hide a script link)"
     scheme = scheme_of(text)

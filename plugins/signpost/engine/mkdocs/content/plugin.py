@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from signpost.engine.mkdocs import engine_warnings, parallel
+from signpost.engine.mkdocs import engine_warnings, material, parallel
 from signpost.engine.mkdocs.preview import apply_preview_language
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.facts.checks import check_model as check_facts
@@ -73,6 +73,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return parallel.drop_unassigned_pages(files, current_language(config))
 
     on_files = CombinedEvent(_drop_unusable_files, _drop_other_workers_pages)
+
+    def on_env(self, env, *, config, files):
+        # The theme's section names (partials/nav-item.html), each found once per language pass.
+        env.globals["signpost_section_title"] = material.section_title_lookup()
+        return env
 
     @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files):
