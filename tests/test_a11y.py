@@ -238,6 +238,19 @@ def test_shard_split_covers_every_url_exactly_once_and_is_stable(total):
     assert shard_slot("charter/", total) == shard_slot("/charter/", total)
 
 
+def test_concurrency_comes_from_the_option_then_the_environment_then_the_default(english_site, make_fake):
+    fake = make_fake(english_site)
+    fake.run("--no-cache")
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {4}
+    fake.run("--no-cache", SIGNPOST_A11Y_CONCURRENCY="2")
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {2}
+    fake.run("--no-cache", "--concurrency", "3", SIGNPOST_A11Y_CONCURRENCY="2")
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {3}
+    run = fake.run("--no-cache", SIGNPOST_A11Y_CONCURRENCY="lots")
+    assert run.returncode == 2 and "SIGNPOST_A11Y_CONCURRENCY='lots' is not a number of pages" in run.stderr
+    assert "Traceback" not in run.stderr and not fake.asked()
+
+
 def test_a_bad_shard_is_a_clear_error(english_site):
     for bad in ("0/3", "4/3", "two", "1/0"):
         run = english_site.signpost("a11y", "--shard", bad)

@@ -27,6 +27,11 @@ from signpost.findings import Report, error
 
 CHECK = "a11y"
 ALL_PASSES = tuple(PASSES)
+# Pages in the browser at a time. Measured on the 2-core machine (40 pages, docs/accessibility.md):
+# fewer leave a core idle while a page waits for its load; more only add memory and contention.
+DEFAULT_CONCURRENCY = 4
+# Another machine (a CI runner with more cores) sets its own: SIGNPOST_A11Y_CONCURRENCY=8.
+CONCURRENCY_VARIABLE = "SIGNPOST_A11Y_CONCURRENCY"
 
 
 @dataclass
@@ -36,7 +41,7 @@ class BrowserCheckOptions:
     report_dir: Path = Path("reports")
     cache_dir: Path = CACHE_DIR
     passes: tuple[str, ...] = ALL_PASSES
-    concurrency: int = 4
+    concurrency: int = DEFAULT_CONCURRENCY
     use_cache: bool = True
     only: tuple[str, ...] = ()        # URL path prefixes (`pl/`); `/` or `ur/$`: that page only; empty: all
     shard: Shard = Shard(1, 1)

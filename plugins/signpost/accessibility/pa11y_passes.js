@@ -14,9 +14,9 @@
 // Output (stdout, one line): {"results": {url: {pass: {"issues": [...]} | {"crash": "why"}}}}
 // Passes run in the order given: the caller puts the ones that change the page (dark) last.
 //
-// SIGNPOST_A11Y_TIMING=<file>: also write, per page, milliseconds since the page was
-// opened at each step (loaded; per pass: actions done, runners injected, runners done)
-// to that file as JSON: how `docs/accessibility.md`'s time breakdown was measured.
+// SIGNPOST_A11Y_TIMING=<file>: also write, per page, milliseconds since its turn began at
+// each step (DOMContentLoaded, load, Material ready; per pass: actions done, runners
+// injected, runners done) to that file as JSON: docs/accessibility.md's time breakdown.
 
 const fs = require('fs');
 const path = require('path');
@@ -38,15 +38,24 @@ async function main() {
 	const results = {};
 	const timings = {};
 	const queue = config.pages.slice();
+	// Each worker keeps its tab and navigates it to its next page: a new tab per page cost
+	// about 0.4 s of CPU more a page (docs/accessibility.md). Every navigation is a new
+	// document; what a tab keeps (sessionStorage) Material uses only for version and
+	// repository facts this site has not got. After a crash the worker opens a fresh tab.
 	const worker = async () => {
+		let tab = null;
 		while (queue.length) {
 			const entry = queue.shift();
 			const clock = TIMING_FILE ? stopwatch() : null;
-			results[entry.url] = await checkPage(browser, pa11y, entry, config, passes, clock);
+			const checked = await checkPage(browser, pa11y, entry, config, passes, tab, clock);
+			results[entry.url] = checked.outcome;
+			tab = checked.tab;
 			if (clock) {
-				await Promise.all(clock.pending);
-				timings[entry.url] = {...clock.marks, cpu: clock.cpu};
+				timings[entry.url] = clock.marks;
 			}
+		}
+		if (tab) {
+			await tab.close().catch(() => {});
 		}
 	};
 	try {
@@ -60,24 +69,12 @@ async function main() {
 	process.stdout.write(JSON.stringify({results}) + '\n');
 }
 
-// Milliseconds since the page was opened, at named steps (SIGNPOST_A11Y_TIMING), and the
-// page's own main-thread time at that step (Chromium's `TaskDuration`, in `cpu`: steadier
-// than wall time on a loaded machine). The metrics request queues behind the step's work.
+// Milliseconds since the page's turn began, at named steps (SIGNPOST_A11Y_TIMING).
 function stopwatch() {
 	const start = process.hrtime.bigint();
 	const marks = {};
-	const cpu = {};
-	const pending = [];
-	let page = null;
-	return {marks, cpu, pending, watch: watched => {
-		page = watched;
-	}, mark: name => {
+	return {marks, mark: name => {
 		marks[name] = Number(process.hrtime.bigint() - start) / 1e6;
-		if (page) {
-			pending.push(page.metrics().then(m => {
-				cpu[name] = m.TaskDuration * 1000;
-			}, () => {}));
-		}
 	}};
 }
 
@@ -93,26 +90,26 @@ function pa11yLog(clock, name) {
 	}} : undefined;
 }
 
-async function checkPage(browser, pa11y, entry, config, passes, clock) {
+// One page, every pass; `tab` is the worker's tab to navigate (or null: open one). Returns
+// the outcome per pass and the tab to use next (null after a crash: it may be broken).
+async function checkPage(browser, pa11y, entry, config, passes, tab, clock) {
 	const outcome = {};
-	let page;
+	let page = tab;
 	try {
-		page = await browser.newPage();
+		if (!page) {
+			page = await browser.newPage();
+			// The site's Content-Security-Policy (script-src 'self') would block the axe and HTML_CodeSniffer
+			// scripts pa11y injects, and every page would "pass" unchecked: the checker is exempt, readers are not.
+			await page.setBypassCSP(true);
+			await page.setViewport(config.viewport);
+		}
 		if (clock) {
-			clock.watch(page);
 			page.once('domcontentloaded', () => clock.mark('domcontentloaded'));
 			page.once('load', () => clock.mark('load'));
 		}
-		// The site's Content-Security-Policy (script-src 'self') would block the axe and HTML_CodeSniffer
-		// scripts pa11y injects, and every page would "pass" unchecked: the checker is exempt, readers are not.
-		await page.setBypassCSP(true);
-		await page.setViewport(config.viewport);
 		// Not pa11y's own wait ('networkidle2': at least 500 ms without requests after the
-		// last one, about 0.7 s a page here): the load event, then Material's ready state.
+		// last one): the load event, then Material's ready state (below).
 		await page.goto(entry.url, {waitUntil: 'load', timeout: config.timeout});
-		if (clock) {
-			clock.mark('loaded');
-		}
 		await page.waitForFunction(materialReady, {timeout: config.timeout, polling: 50}).catch(error => {
 			throw new Error(`Material's scripts never finished (its search did not become ready): ${describe(error)}`);
 		});
@@ -126,8 +123,9 @@ async function checkPage(browser, pa11y, entry, config, passes, clock) {
 		if (page) {
 			await page.close().catch(() => {});
 		}
-		return outcome;
+		return {outcome, tab: null};
 	}
+	let crashed = false;
 	for (const name of entry.passes) {
 		const {options, reportAs} = passes[name];
 		try {
@@ -141,10 +139,14 @@ async function checkPage(browser, pa11y, entry, config, passes, clock) {
 			}
 		} catch (error) {
 			outcome[name] = {crash: describe(error)};
+			crashed = true;
 		}
 	}
-	await page.close().catch(() => {});
-	return outcome;
+	if (crashed) {
+		await page.close().catch(() => {});
+		return {outcome, tab: null};
+	}
+	return {outcome, tab: page};
 }
 
 // In the page: true once it is complete. After the load event (every stylesheet, script and

@@ -6,10 +6,12 @@ reports and fails on any error, crash or page no shard checked.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from signpost.accessibility.browser_check import ALL_PASSES, BrowserCheckOptions, run_browser_check
+from signpost.accessibility.browser_check import (ALL_PASSES, CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY,
+                                                  BrowserCheckOptions, run_browser_check)
 from signpost.accessibility.pa11y import ToolMissing, find_tools, tool_fingerprint
 from signpost.accessibility.reports import merge_reports, write_reports
 from signpost.accessibility.shards import Shard
@@ -22,6 +24,14 @@ def run(args) -> int:
     except ValueError as problem:
         print(f"signpost a11y: --shard: {problem}", file=sys.stderr)
         return 2
+    concurrency = args.concurrency
+    if concurrency is None:
+        setting = os.environ.get(CONCURRENCY_VARIABLE, "").strip()
+        if setting and not (setting.isdigit() and int(setting) > 0):
+            print(f"signpost a11y: {CONCURRENCY_VARIABLE}={setting!r} is not a number of pages: set it to a "
+                  f"whole number from 1 (e.g. {DEFAULT_CONCURRENCY}) or unset it", file=sys.stderr)
+            return 2
+        concurrency = int(setting) if setting else DEFAULT_CONCURRENCY
     if args.print_tool_key:
         try:
             print(tool_fingerprint(find_tools(Path.cwd(), args.chromium)))
@@ -51,7 +61,7 @@ def run(args) -> int:
             return 2
         options = BrowserCheckOptions(site_dir=args.site, content_dir=args.content, report_dir=args.reports,
                                       cache_dir=args.cache_dir, passes=passes,
-                                      concurrency=max(1, args.concurrency), use_cache=not args.no_cache,
+                                      concurrency=max(1, concurrency), use_cache=not args.no_cache,
                                       only=tuple(args.only), shard=shard)
         result = run_browser_check(options, tools, log=lambda line: print(line, file=sys.stderr))
     json_file, junit_file = write_reports(result, args.reports)

@@ -224,7 +224,8 @@ def a11y(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", default=Path(".cache/plugin/a11y"), type=Path,
                         help="per-page result cache (default: .cache/plugin/a11y)")
     parser.add_argument("--no-cache", action="store_true", help="check every page, ignoring cached results")
-    parser.add_argument("--concurrency", default=4, type=int, help="pages at a time (default: 4)")
+    parser.add_argument("--concurrency", type=int, help="pages in the browser at a time (default: "
+                        "$SIGNPOST_A11Y_CONCURRENCY, else 4, measured on 2 cores)")
     parser.add_argument("--pass", dest="passes", action="append", choices=["light", "dark", "target-size"],
                         help="run only this pass (repeatable; default: all three)")
     parser.add_argument("--only", action="append", default=[], metavar="URL_PREFIX",
