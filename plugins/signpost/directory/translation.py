@@ -18,7 +18,7 @@ from __future__ import annotations
 from signpost.directory.render import DirectoryContext, service_page, service_source, summary
 from signpost.model.frontmatter import parse_document
 from signpost.model.pages import PageMeta
-from signpost.model.services import ACCESSIBILITY_FILE, CATEGORIES_FILE, data_dir_for
+from signpost.model.services import ACCESSIBILITY_FILE, CATEGORIES_FILE
 
 _CACHE: dict[int, tuple[object, dict[str, PageMeta]]] = {}
 
@@ -49,14 +49,10 @@ def vocabulary_messages(model) -> list[tuple[str, str, int]]:
     They are interface strings (the same on every page) that live in data files, not in code:
     `for message, file, line in vocabulary_messages(model): ...` in `signpost translations extract`.
     """
-    data_dir = data_dir_for(model.content_dir, model.registry)
-    vocabulary = model.vocabulary
+    vocabulary = model.vocabulary  # read once by the model, with the line of every title
     messages: list[tuple[str, str, int]] = []
-    for name, titles in ((CATEGORIES_FILE, [c.title for c in vocabulary.categories.values()]),
-                         (ACCESSIBILITY_FILE, list(vocabulary.accessibility.values()))):
-        path = data_dir / name
-        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-        for title in titles:
-            line = next((number for number, text in enumerate(lines, start=1) if title in text), 0)
-            messages.append((title, f"data/{name}", line))
+    for name, titles in ((CATEGORIES_FILE, [(c.id, c.title) for c in vocabulary.categories.values()]),
+                         (ACCESSIBILITY_FILE, list(vocabulary.accessibility.items()))):
+        for entry_id, title in titles:
+            messages.append((title, f"data/{name}", vocabulary.title_lines.get((name, entry_id), 0)))
     return messages

@@ -90,29 +90,39 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Findi
 def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
                        ) -> tuple[dict[str, Any] | None, dict[str, int], list[Finding]]:
     """Parse YAML that must be a mapping; return it with the line of each top-level key."""
+    data, _node, lines, findings = parse_yaml_mapping_node(yaml_text, display, first_line=first_line)
+    return data, lines, findings
+
+
+def parse_yaml_mapping_node(yaml_text: str, display: str, *, first_line: int = 1
+                            ) -> tuple[dict[str, Any] | None, yaml.Node | None, dict[str, int], list[Finding]]:
+    """`parse_yaml_mapping`, plus the composed node tree for nested lines (`yaml_nodes.line_of`, `key_lines`).
+
+    The registries of `data/` take their nested lines from this node: one parse per file.
+    """
     unsafe = limits.yaml_structure_problem(yaml_text)
     if unsafe:
         message, line, hint = unsafe
-        return None, {}, [error(display, message, line=first_line + line, hint=hint, check="security")]
+        return None, None, {}, [error(display, message, line=first_line + line, hint=hint, check="security")]
     try:
         node, data = compose_yaml(yaml_text)
     except RecursionError:
-        return None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
-                                hint="flatten the structure", check="security")]
+        return None, None, {}, [error(display, "the metadata is nested too deep to read", line=first_line,
+                                      hint="flatten the structure", check="security")]
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         if isinstance(problem, yaml.constructor.ConstructorError):  # well-formed, but a value cannot be built
-            return None, {}, [error(display, f"the metadata cannot be read: {problem}", line=line)]
+            return None, None, {}, [error(display, f"the metadata cannot be read: {problem}", line=line)]
         reason = getattr(problem, "problem", None) or str(problem)
-        return None, {}, [error(
+        return None, None, {}, [error(
             display, f"the metadata is not valid YAML: {reason}", line=line,
             hint="check the indentation and quoting on this line; text containing ': ' needs quotes",
         )]
     if node is None:
-        return {}, {}, []
+        return {}, None, {}, []
     if not isinstance(node, yaml.MappingNode):
-        return None, {}, [error(
+        return None, node, {}, [error(
             display, "the metadata must be a list of `key: value` lines", line=first_line + node.start_mark.line,
             hint="write each field as `name: value`, e.g. `title: Your rights`",
         )]
@@ -127,4 +137,4 @@ def parse_yaml_mapping(yaml_text: str, display: str, *, first_line: int = 1
                 hint="keep one of them",
             ))
         key_lines.setdefault(key, line)
-    return {str(k): v for k, v in data.items()}, key_lines, findings
+    return {str(k): v for k, v in data.items()}, node, key_lines, findings

@@ -17,9 +17,9 @@ import jsonschema
 import yaml
 
 from signpost.findings import Finding, error
-from signpost.model.frontmatter import parse_yaml_mapping
+from signpost.model.frontmatter import parse_yaml_mapping_node
 from signpost.model.schema_errors import missing_field, schema_errors, unknown_fields
-from signpost.model.yaml_nodes import compose_yaml, key_lines
+from signpost.model.yaml_nodes import key_lines
 
 TOPICS_FILE = "topics.yml"
 STANDARDS_FILE = "standards.yml"
@@ -133,11 +133,11 @@ def load_registry(data_dir: Path, display_prefix: str = "data") -> tuple[Registr
     registry = Registry(topics_file=f"{display_prefix}/{TOPICS_FILE}",
                         standards_file=f"{display_prefix}/{STANDARDS_FILE}")
     findings: list[Finding] = []
-    topics_data, findings_topics, topics_text = _read_yaml(data_dir / TOPICS_FILE, registry.topics_file)
+    topics_data, findings_topics, topics_node = _read_yaml(data_dir / TOPICS_FILE, registry.topics_file)
     findings += findings_topics
     standards_data, findings_standards, _ = _read_yaml(data_dir / STANDARDS_FILE, registry.standards_file)
     findings += findings_standards
-    entry_lines = _entry_lines(topics_text, "topics")
+    entry_lines = _entry_lines(topics_node, "topics")
     findings += _validate_topics_schema(registry, topics_data, entry_lines)
     findings += _fill_topics(registry, topics_data, entry_lines)
     findings += _fill_standards(registry, standards_data)
@@ -150,23 +150,20 @@ def topics_schema_json() -> str:
     return json.dumps(TOPICS_SCHEMA, indent=2, ensure_ascii=False) + "\n"
 
 
-def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], list[Finding], str]:
+def _read_yaml(path: Path, display: str) -> tuple[dict[str, Any], list[Finding], yaml.Node | None]:
+    """The registry's data, its findings and its node tree (for the lines of nested keys): one parse."""
     if not path.is_file():
-        return {}, [error(display, "the registry file is missing", hint=f"create {display}")], ""
+        return {}, [error(display, "the registry file is missing", hint=f"create {display}")], None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
-        return {}, [error(display, f"cannot read the registry: {problem}", hint="save it as UTF-8 text")], ""
-    data, _lines, findings = parse_yaml_mapping(text, display)
-    return data or {}, findings, text if data is not None else ""
+        return {}, [error(display, f"cannot read the registry: {problem}", hint="save it as UTF-8 text")], None
+    data, node, _lines, findings = parse_yaml_mapping_node(text, display)
+    return data or {}, findings, node if data is not None else None
 
 
-def _entry_lines(text: str, key: str) -> list[tuple[int, dict[str, int]]]:
+def _entry_lines(node: yaml.Node | None, key: str) -> list[tuple[int, dict[str, int]]]:
     """For each item of the list under `key`: its line and the line of each of its keys."""
-    try:
-        node, _ = compose_yaml(text) if text else (None, None)
-    except yaml.YAMLError:
-        return []
     entries: dict[str, tuple[int, dict[str, int]]] = {}
     for path, line in key_lines(node).items():  # parents come before their keys
         if len(path) == 2 and path[0] == key:

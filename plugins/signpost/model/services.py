@@ -23,7 +23,7 @@ from babel import Locale
 
 from signpost.findings import Finding, error
 from signpost.model.durations import ReviewPeriod
-from signpost.model.frontmatter import parse_yaml_mapping, read_document
+from signpost.model.frontmatter import parse_yaml_mapping_node, read_document
 from signpost.model.service_places import (LOCATIONS_DIR, ORGANISATIONS_DIR, Location, Organization, Places,
                                            load_places)
 from signpost.model.service_schema import (DAYS, DEFAULT_REVIEW, LISTED_STATUSES, RESERVED_SLUGS, e164,
@@ -192,6 +192,8 @@ class DirectoryVocabulary:
     categories: dict[str, Category]
     accessibility: dict[str, str]
     languages: dict[str, str]
+    #: (file name, id) -> line of the entry's `title` (for translators' references in interface.po).
+    title_lines: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, hash=False)
 
 
 DIRECTORY_DIRS = (SERVICES_DIR, ORGANISATIONS_DIR, LOCATIONS_DIR)
@@ -382,18 +384,21 @@ def _load_vocabulary(data_dir: str, _stamp: tuple) -> tuple[DirectoryVocabulary,
     folder = Path(data_dir)
     findings: list[Finding] = []
     categories: dict[str, Category] = {}
-    for entry, display in _registry_entries(folder / CATEGORIES_FILE, "categories", findings):
+    title_lines: dict[tuple[str, str], int] = {}
+    for entry, display, title_line in _registry_entries(folder / CATEGORIES_FILE, "categories", findings):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry.get("title"):
             findings.append(error(display, "each category needs an `id` and a `title`", field="categories"))
             continue
         categories[entry["id"]] = Category(entry["id"], str(entry["title"]), str(entry.get("description", "")))
+        title_lines[(CATEGORIES_FILE, entry["id"])] = title_line
     accessibility: dict[str, str] = {}
-    for entry, display in _registry_entries(folder / ACCESSIBILITY_FILE, "features", findings):
+    for entry, display, title_line in _registry_entries(folder / ACCESSIBILITY_FILE, "features", findings):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry.get("title"):
             findings.append(error(display, "each feature needs an `id` and a `title`", field="features"))
             continue
         accessibility[entry["id"]] = str(entry["title"])
-    return DirectoryVocabulary(categories, accessibility, language_names()), findings
+        title_lines[(ACCESSIBILITY_FILE, entry["id"])] = title_line
+    return DirectoryVocabulary(categories, accessibility, language_names(), title_lines), findings
 
 
 @lru_cache(maxsize=1)
@@ -419,14 +424,14 @@ def _registry_entries(path: Path, key: str, findings: list[Finding]):
     if not path.is_file():
         findings.append(error(display, "the registry file is missing", hint=f"create {display}"))
         return
-    data, _lines, problems = parse_yaml_mapping(path.read_text(encoding="utf-8"), display)
+    data, node, _lines, problems = parse_yaml_mapping_node(path.read_text(encoding="utf-8"), display)
     findings.extend(problems)
     entries = (data or {}).get(key)
     if not isinstance(entries, list):
         findings.append(error(display, f"`{key}` must be a list", field=key))
         return
-    for entry in entries:
-        yield entry, display
+    for index, entry in enumerate(entries):
+        yield entry, display, line_of(node, [key, index, "title"]) or 0
 
 
 def _slug_findings(slug: str, display: str) -> list[Finding]:
