@@ -9,12 +9,14 @@ are in test_a11y_browser.py.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 
 import pytest
 
 from sitebuilder import page
+from signpost.accessibility.browser_check import DEFAULT_CONCURRENCY
 from signpost.accessibility.shards import Shard, shard_slot
 
 FAKE_DRIVER = textwrap.dedent('''\
@@ -110,7 +112,7 @@ def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_s
     # passes in this order: dark, which changes the page, last.
     assert {"", "complaints/", "pl/", "pl/complaints/"} <= pages
     assert sorted(path for _, path, _ in asked) == sorted(pages)
-    assert all(passes == PASSES and concurrency == 4 for concurrency, _, passes in asked)
+    assert all(passes == PASSES and concurrency == DEFAULT_CONCURRENCY for concurrency, _, passes in asked)
     assert {"404.html", "pl/404.html"} <= pages  # each language's page-not-found page is checked too
     assert not any(p.startswith(("assets/", "search/")) for p in pages)
     assert run.returncode == 1
@@ -241,11 +243,12 @@ def test_shard_split_covers_every_url_exactly_once_and_is_stable(total):
 def test_concurrency_comes_from_the_option_then_the_environment_then_the_default(english_site, make_fake):
     fake = make_fake(english_site)
     fake.run("--no-cache")
-    assert {concurrency for concurrency, _, _ in fake.asked()} == {4}
-    fake.run("--no-cache", SIGNPOST_A11Y_CONCURRENCY="2")
-    assert {concurrency for concurrency, _, _ in fake.asked()} == {2}
-    fake.run("--no-cache", "--concurrency", "3", SIGNPOST_A11Y_CONCURRENCY="2")
-    assert {concurrency for concurrency, _, _ in fake.asked()} == {3}
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {DEFAULT_CONCURRENCY}
+    assert DEFAULT_CONCURRENCY == len(os.sched_getaffinity(0))   # one page per core
+    fake.run("--no-cache", SIGNPOST_A11Y_CONCURRENCY=str(DEFAULT_CONCURRENCY + 5))
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {DEFAULT_CONCURRENCY + 5}
+    fake.run("--no-cache", "--concurrency", str(DEFAULT_CONCURRENCY + 1), SIGNPOST_A11Y_CONCURRENCY="9")
+    assert {concurrency for concurrency, _, _ in fake.asked()} == {DEFAULT_CONCURRENCY + 1}
     run = fake.run("--no-cache", SIGNPOST_A11Y_CONCURRENCY="lots")
     assert run.returncode == 2 and "SIGNPOST_A11Y_CONCURRENCY='lots' is not a number of pages" in run.stderr
     assert "Traceback" not in run.stderr and not fake.asked()

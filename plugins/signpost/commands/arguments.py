@@ -225,7 +225,7 @@ def a11y(parser: argparse.ArgumentParser) -> None:
                         help="per-page result cache (default: .cache/plugin/a11y)")
     parser.add_argument("--no-cache", action="store_true", help="check every page, ignoring cached results")
     parser.add_argument("--concurrency", type=int, help="pages in the browser at a time (default: "
-                        "$SIGNPOST_A11Y_CONCURRENCY, else 4, measured on 2 cores)")
+                        "$SIGNPOST_A11Y_CONCURRENCY, else one per core)")
     parser.add_argument("--pass", dest="passes", action="append", choices=["light", "dark", "target-size"],
                         help="run only this pass (repeatable; default: all three)")
     parser.add_argument("--only", action="append", default=[], metavar="URL_PREFIX",
