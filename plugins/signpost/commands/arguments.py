@@ -80,9 +80,6 @@ def check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json", "github"], default="text",
                         help="text (default), json, or github: GitHub Actions annotations (::error file=...)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                        help="accepted for `signpost build` compatibility; the check builds in one process "
-                             "(it renders again only what changed)")
     parser.add_argument("--no-cache", action="store_true", help="check again even if nothing changed")
 
 

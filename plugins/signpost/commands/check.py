@@ -101,7 +101,7 @@ def _traced_build(root: Path, config_file: Path, render: dict | None, state: dic
     plan_file, out_file, site = cache / f"{name}.plan.json", cache / f"{name}.trace.json", cache / f"{name}-site"
     plan = {"render_only": render["render"] if render else None,
             "titles": (state or {}).get("titles") if render is not None else None,
-            "template_cache": str(cache / "templates")}
+            "template_cache": str(cache / "templates"), "cache_dir": str(cache)}
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
     command = [sys.executable, "-m", "signpost.engine.mkdocs.check_build", str(config_file.resolve()), str(site),
                str(plan_file), str(out_file)]  # SIGNPOST_ENGINE (inherited) picks MkDocs or ProperDocs there

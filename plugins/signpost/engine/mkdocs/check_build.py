@@ -16,6 +16,13 @@ incremental check possible without a second checker that could drift:
   plugin compares are recorded, so duplicate titles are still found across
   pages that were not rendered this time (`titles` in PLAN).
 
+- What a run computes from a file's bytes alone is kept in `cache_dir` (when
+  PLAN names one, `.cache/check/`) for the next run, keyed by the file's
+  hash: every checked PO catalog (`translations/catalog_cache.py`) and each
+  page text's reading-ease score with the words' pronunciations (`check_cache.ScoreStore`). Both files carry
+  a checksum of their own bytes, so a damaged one is ignored. The directory's
+  open-data files, which would be thrown away with the site, are not written.
+
 A strict-mode warning does not stop the run half-way (MkDocs would abort
 after the language it appeared in, skipping the others' findings): every
 engine warning is a finding already, and the caller fails on it.
@@ -62,6 +69,7 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
 
     # MkDocs aborts each (language) build in strict mode; the findings already hold every warning.
     keep_going_after_warnings()
+    caches = _RunCaches(plan.get("cache_dir"), config_file)
     tracker = _tracker(plan.get("titles") or {}, plan.get("template_cache"))
     original_add = SESSION.add
 
@@ -75,11 +83,16 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins[TRACKER] = tracker
+        directory = config.plugins.get("signpost/directory")
+        if directory is not None:
+            directory.write_open_data = False  # the site is thrown away; no finding comes from writing them
         config.plugins.on_startup(command="build", dirty=False)
         try:
+            caches.load()
             build(config)
             model = getattr(config.plugins.get("signpost/content"), "model", None)
             display_prefix = getattr(model, "display_prefix", display_prefix)
+            caches.save()
         finally:
             config.plugins.on_shutdown()
     except (Abort, ConfigurationError, OSError, Exception) as problem:  # noqa: BLE001  the caller falls back to a full build
@@ -89,6 +102,38 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
             "pages": {page: [f.to_dict() for f in found] for page, found in tracker.pages.items()},
             "rendered": sorted(tracker.rendered), "titles": tracker.titles,
             "generated_text": {page: "\n".join(texts) for page, texts in tracker.markdown.items()}}
+
+
+class _RunCaches:
+    """The checked catalogs and reading-ease scores of earlier runs (see the module's docstring)."""
+
+    def __init__(self, cache_dir: str | None, config_file: Path) -> None:
+        self.folder = Path(cache_dir) if cache_dir else None
+        self.config_file = config_file
+        self.preloaded: set = set()
+        self.scores = None
+
+    def load(self) -> None:
+        if self.folder is None:
+            return
+        from signpost.accessibility import readability
+        from signpost.engine.mkdocs import check_cache
+        from signpost.engine.mkdocs.translations import catalog_cache
+        self.key = check_cache.code_key(self.config_file)
+        self.preloaded = catalog_cache.preload(self.folder / catalog_cache.CACHE_FILE, self.key)
+        self.scores = check_cache.ScoreStore(self.folder / check_cache.SCORES_FILE)
+        readability.use_reading_ease_cache(self.scores.cache)
+
+    def save(self) -> None:
+        if self.folder is None:
+            return
+        from signpost.accessibility import readability
+        from signpost.engine.mkdocs.translations import catalog_cache
+        checked = catalog_cache.store(self.folder / catalog_cache.CACHE_FILE, self.key, self.preloaded)
+        sys.stderr.write(f"signpost check: {checked} catalogs checked afresh, {len(self.preloaded)} "
+                         f"from {self.folder.name}\n")
+        readability.use_reading_ease_cache(None)
+        self.scores.save()
 
 
 def _tracker(cached_titles: dict, template_cache: str | None):

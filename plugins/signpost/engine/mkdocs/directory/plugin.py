@@ -14,10 +14,18 @@ What it adds to a build (the pages themselves are made by `render.py`):
 - the list of services on local-info topic pages (`service_categories:`);
 - `open-data/services.json` and `services.csv`, written once, by the default
   language build.
+
+Only pages that will be rendered get their Markdown: a page excluded from
+this language pass (another worker's language in `signpost build --jobs`, a
+page an incremental `signpost check` does not render again) is never read,
+so making its text would be wasted work (filling every service page in every
+language pass was 18% of an incremental check's CPU). The filling therefore
+runs after the content plugin has excluded those pages (priority -1000).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +51,10 @@ ASSETS = ("assets/signpost/directory.css", "assets/signpost/directory.js")
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     """Directory pages from the service files, filters, topic lists and open data."""
+
+    #: `signpost check` builds into a folder it throws away: it sets this to False (no findings come from
+    #: writing the files; their sizes on the directory home are still computed the same way).
+    write_open_data = True
 
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
@@ -79,27 +91,31 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             self._fill_pages(files, config=config)
         return files
 
-    @event_priority(-110)
+    @event_priority(-1010)  # after the content plugin (-1000) excluded the pages this pass does not render
     def _fill_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Give every directory page its Markdown in the language being built."""
+        """Give every directory page that will be rendered its Markdown in the language being built."""
         if not self.config.enabled:
             return files
-        context = self._context(config)
-        generated = {HOME: lambda: home_source(context), A_TO_Z: lambda: a_to_z_source(context)}
-        for category in context.vocabulary.categories:
-            generated[category_page(category)] = lambda category=category: category_source(context, category)
-        services = {service_page(s.slug): s for s in context.services.values()}
-        for file in files.documentation_pages():
+        vocabulary = self._vocabulary(config)
+        generated = {HOME: home_source, A_TO_Z: a_to_z_source}
+        for category in vocabulary.categories:
+            generated[category_page(category)] = lambda context, category=category: category_source(context,
+                                                                                                     category)
+        services = {service_page(s.slug): s for s in content_model(config).services.values()}
+        for file in files.documentation_pages():  # included pages only: an excluded one is never read
             if file.src_uri in generated:
-                file.content_string = generated[file.src_uri]()
+                # Only the directory home shows the open-data files' sizes (made once per content model).
+                context = self._context(config, with_open_data=file.src_uri == HOME)
+                file.content_string = generated[file.src_uri](context)
                 file.generated_by = "signpost/directory"
             elif file.src_uri in services:
                 # Keep abs_src_path (the real service file) for tools that link to sources;
                 # the content setter would clear it.
-                file._content = service_source(context, services[file.src_uri])
+                file._content = service_source(self._context(config), services[file.src_uri])
             elif _is_service_file(file.src_uri):
                 # Unreadable (bad YAML, not UTF-8, ...): the findings say why; never show its raw text.
-                file._content = unreadable_service_source(context, file.src_uri.rsplit("/", 1)[-1][:-3])
+                file._content = unreadable_service_source(self._context(config),
+                                                          file.src_uri.rsplit("/", 1)[-1][:-3])
         return files
 
     on_files = CombinedEvent(_add_pages, _fill_pages)
@@ -122,7 +138,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                                                                    meta.service_categories)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not (self.config.enabled and self.config.open_data) or is_inner_language_build(config):
+        if not (self.config.enabled and self.config.open_data and self.write_open_data) or \
+                is_inner_language_build(config):
             return
         folder = Path(config.site_dir) / self.config.open_data_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -132,15 +149,24 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     # Helpers -------------------------------------------------------------
 
-    def _context(self, config: MkDocsConfig) -> DirectoryContext:
+    def _context(self, config: MkDocsConfig, *, with_open_data: bool = False) -> DirectoryContext:
+        """The language's context, made once per language pass; the open-data sizes only when asked for
+        (only the directory home shows them, and making the files costs a second or so)."""
         language = current_language(config)
-        prefix = "" if language == default_language(config) else f"{language}/"
-        return DirectoryContext(language=language, services=content_model(config).services,
-                                vocabulary=self._vocabulary(config), site_url=config.site_url or "",
-                                language_prefix=prefix, report_email=self.config.report_email,
-                                open_data_sizes=tuple((name, len(text.encode("utf-8")))
-                                                      for name, text in self._open_data(config).items())
-                                if self.config.open_data else (), catalogs=content_model(config).catalogs)
+        model = content_model(config)
+        made_for = getattr(self, "_context_for", None)
+        if made_for is None or made_for[0] is not model or made_for[1:] != (language, config.site_url):
+            prefix = "" if language == default_language(config) else f"{language}/"
+            self._context_cache = DirectoryContext(
+                language=language, services=model.services, vocabulary=self._vocabulary(config),
+                site_url=config.site_url or "", language_prefix=prefix, report_email=self.config.report_email,
+                catalogs=model.catalogs)
+            self._context_for = (model, language, config.site_url)
+        context = self._context_cache
+        if with_open_data and self.config.open_data:
+            context = dataclasses.replace(context, open_data_sizes=tuple(
+                (name, len(text.encode("utf-8"))) for name, text in self._open_data(config).items()))
+        return context
 
     def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
         """The open-data files' text, made once per content model (every language links to the same files)."""
