@@ -187,6 +187,7 @@ class ReadingEaseCache:
 
 def cmu_pronunciations() -> dict[str, str]:
     """Each word of textstat's CMU dictionary with its first pronunciation, as one string (`HH AH0 L OW1`)."""
+    # Late, like every textstat import here: importing textstat costs 0.1 s that most commands never need.
     from textstat.backend.utils import get_cmudict
     return {word: " ".join(found[0]) for word, found in (get_cmudict("en") or {}).items() if found}
 
@@ -246,19 +247,13 @@ class _Pronunciations:
 def _pronunciations_from(cache: ReadingEaseCache):
     """textstat's syllable count reads `get_cmudict(lang)` (textstat 0.7.8); hand it the kept words for English.
 
-    If a textstat release moves that function, scores are computed the
-    ordinary way (slower, never different).
+    A textstat release that moves that function fails here, loudly (and in
+    tests/test_check_caches.py), rather than scoring differently.
     """
-    try:
-        from textstat.backend.counts import _count_syllables as counting
-        from textstat.backend.utils._get_lang_root import get_lang_root
-    except ImportError:
-        yield
-        return
-    original = getattr(counting, "get_cmudict", None)
-    if original is None:
-        yield
-        return
+    # Late, like every textstat import here: importing textstat costs 0.1 s that most commands never need.
+    from textstat.backend.counts import _count_syllables as counting
+    from textstat.backend.utils._get_lang_root import get_lang_root
+    original = counting.get_cmudict
     pronunciations = _Pronunciations(cache)
     counting.get_cmudict = lambda lang: pronunciations if get_lang_root(lang) == "en" else original(lang)
     try:

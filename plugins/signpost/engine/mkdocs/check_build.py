@@ -38,7 +38,10 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-# Neither imports `mkdocs` (main() must choose the engine first).
+# None of these imports `mkdocs` (main() must choose the engine first).
+from signpost.accessibility import readability
+from signpost.engine.mkdocs import check_cache
+from signpost.engine.mkdocs.translations import catalog_cache
 from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
 from signpost.session import SESSION
 
@@ -116,9 +119,6 @@ class _RunCaches:
     def load(self) -> None:
         if self.folder is None:
             return
-        from signpost.accessibility import readability
-        from signpost.engine.mkdocs import check_cache
-        from signpost.engine.mkdocs.translations import catalog_cache
         self.key = check_cache.code_key(self.config_file)
         self.preloaded = catalog_cache.preload(self.folder / catalog_cache.CACHE_FILE, self.key)
         self.scores = check_cache.ScoreStore(self.folder / check_cache.SCORES_FILE)
@@ -127,8 +127,6 @@ class _RunCaches:
     def save(self) -> None:
         if self.folder is None:
             return
-        from signpost.accessibility import readability
-        from signpost.engine.mkdocs.translations import catalog_cache
         checked = catalog_cache.store(self.folder / catalog_cache.CACHE_FILE, self.key, self.preloaded)
         sys.stderr.write(f"signpost check: {checked} catalogs checked afresh, {len(self.preloaded)} "
                          f"from {self.folder.name}\n")

