@@ -153,7 +153,7 @@ def test_second_run_checks_only_the_edited_page(fixture_site, fake):
     assert fixture_site.build().ok
     edited = fake.run()
     assert edited.returncode == 0
-    assert fake.asked() == [(4, "complaints/", PASSES)]
+    assert fake.asked() == [(DEFAULT_CONCURRENCY, "complaints/", PASSES)]
 
 
 def test_a_crashed_pass_is_retried_once_at_concurrency_one(english_site, make_fake):
@@ -161,7 +161,7 @@ def test_a_crashed_pass_is_retried_once_at_concurrency_one(english_site, make_fa
     run = fake.run(FAKE_CRASH_ONCE="complaints/ dark")
     assert run.returncode == 0, run.stderr
     retries = [(c, passes) for c, path, passes in fake.asked() if path == "complaints/"]
-    assert retries == [(4, PASSES), (1, ["dark"])]
+    assert retries == [(DEFAULT_CONCURRENCY, PASSES), (1, ["dark"])]
     assert "1 page(s) crashed; trying them again one at a time" in run.stderr
 
 
@@ -175,7 +175,7 @@ def test_a_page_that_crashes_twice_fails_the_check(english_site, make_fake):
     assert report["crashed"] == 1
     # A crash is never cached: the next run asks about the page again.
     fake.run("--pass", "light")
-    assert fake.asked() == [(4, "complaints/", ["light"])]
+    assert fake.asked() == [(DEFAULT_CONCURRENCY, "complaints/", ["light"])]
 
 
 def test_shards_check_every_page_exactly_once_and_merge_passes(english_site, make_fake, tmp_path):
