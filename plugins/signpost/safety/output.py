@@ -20,6 +20,7 @@ what the theme wrote.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -72,6 +73,8 @@ def _defuse_attributes(node, defused: Defused) -> None:
         return
     for name, value in list(attributes.items()):
         lowered = name.lower()
+        if _inert(lowered):
+            continue
         if lowered == "content" and node.tag == "meta" and "url=" in (value or "").lower():
             target = value.split("=", 1)[-1] if value else ""
             if urls.is_safe_url(target.strip("'\" ")):
@@ -80,3 +83,13 @@ def _defuse_attributes(node, defused: Defused) -> None:
             continue
         defused.removed.append(f"{lowered}= on <{node.tag}>")
         del node.attrs[name]
+
+
+@lru_cache(maxsize=1024)
+def _inert(name: str) -> bool:
+    """True for an attribute the policy never refuses, whatever its value (`class`, `id`, `aria-*`...).
+
+    Most attributes of a page are these; deciding once per name spares the URL policy's checks
+    for each of them on every page. The rest go through `urls.attribute_is_safe` as before.
+    """
+    return name != "content" and urls.attribute_is_safe(name, "") and not urls.needs_value_check(name)

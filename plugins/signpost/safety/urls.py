@@ -105,6 +105,12 @@ def attribute_is_safe(name: str, value: str, *, generated: bool = False) -> bool
     return True
 
 
+def needs_value_check(name: str) -> bool:
+    """True when `attribute_is_safe(name, value)` depends on the value (URL, srcset and style attributes)."""
+    name = name.lower()
+    return name in ("srcset", "imagesrcset", "style") or name in URL_ATTRIBUTES or name.endswith(":href")
+
+
 def _dangerous_style(value: str) -> bool:
     """CSS that can load or run something: `expression()`, `url(javascript:...)`, `-moz-binding`, `behavior`."""
     text = decoded(value).lower().replace("\\", "")
