@@ -154,3 +154,16 @@ def test_a_damaged_reading_ease_file_is_ignored(tmp_path):
     assert ScoreStore(path).cache.scores == {} and ScoreStore(path).cache.words == {}
     path.write_text(path.read_text(encoding="utf-8")[:40], encoding="utf-8")
     assert ScoreStore(path).cache.scores == {}
+
+
+def test_the_dictionary_copy_is_read_once_per_run_and_damage_is_ignored(tmp_path):
+    from signpost.engine.mkdocs.check_cache import DICTIONARY_FILE, ScoreStore
+
+    store = ScoreStore(tmp_path / "reading-ease.json")
+    first = store.cache.dictionary()  # textstat's own, then copied into the cache folder
+    assert first["hello"] and store.cache.dictionary() is first  # every later page: the same, not read again
+    copy = tmp_path / DICTIONARY_FILE
+    assert ScoreStore(tmp_path / "reading-ease.json").cache.dictionary() == first  # the next run: the copy
+    stored = json.loads(copy.read_text(encoding="utf-8"))
+    copy.write_text(json.dumps({**stored, "body": stored["body"].replace('"hello"', '"jello"')}), encoding="utf-8")
+    assert ScoreStore(tmp_path / "reading-ease.json").cache.dictionary()["hello"] == first["hello"]

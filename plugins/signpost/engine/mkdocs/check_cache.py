@@ -128,6 +128,7 @@ class ScoreStore:
         from signpost.accessibility.readability import ReadingEaseCache
         self.path = path
         self.version = _textstat_version()
+        self._words_dictionary: dict[str, str] | None = None
         self.cache = ReadingEaseCache(dictionary=self._dictionary)
         data = _read_checked(path)
         if data is not None and data.get("textstat") == self.version:
@@ -141,7 +142,15 @@ class ScoreStore:
         self._stored = (len(self.cache.scores), len(self.cache.words))
 
     def _dictionary(self) -> dict[str, str]:
-        """The copy in `.cache/check/` (0.1 s to read) or, the first time, textstat's own (1 s), then copied."""
+        """The copy in `.cache/check/` (0.1 s to read) or, the first time, textstat's own (1 s), then copied.
+
+        Read once per run: every page with a word not met before asks for it.
+        """
+        if self._words_dictionary is None:
+            self._words_dictionary = self._read_dictionary()
+        return self._words_dictionary
+
+    def _read_dictionary(self) -> dict[str, str]:
         # Late: only the check's build scores pages; `signpost check` itself imports this module too.
         from signpost.accessibility.readability import cmu_pronunciations
         target = self.path.with_name(DICTIONARY_FILE)
