@@ -313,7 +313,6 @@ def test_signpost_check_runs_the_freshness_check(fixture_site):
 # Translations
 
 def test_outdated_translation_is_reported_with_how_long(fixture_site):
-    pytest.importorskip("signpost.translations.status")
     fixture_site.languages = ["en", "pl"]
     fixture_site.write("index.md", page("Home", "We help young people.", topics=["about-service"]))
     fixture_site.write("pl/index.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
