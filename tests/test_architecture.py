@@ -220,10 +220,7 @@ HTML_TAG = __import__("re").compile(r"</?(?:%s)(?=[\s>/])" % "|".join(HTML_ELEME
 READS_OR_NAMES_HTML = ("compile", "search", "sub", "subn", "match", "fullmatch", "findall", "finditer", "split",
                        "add", "error", "warning")
 # Nothing may be added here: build the fragment from a template in plugins/signpost/templates/.
-KNOWN_HTML_BUILDERS = {
-    # A Python-Markdown postprocessor that rewrites `<a ...>` start tags of raw HTML blocks by regex.
-    ("signpost.engine.mkdocs.outbound_links", "<a "),
-}
+KNOWN_HTML_BUILDERS: set[tuple[str, str]] = set()
 
 
 def html_building_literals(path: Path) -> list[tuple[int, str]]:

@@ -4,8 +4,9 @@ Before, every plugin ran its own `on_post_page` over the page text (regexes
 for `<html lang>`, hreflang, the search settings, bidi runs, section ids,
 then a Lexbor parse for the checks). Now the content plugin's `on_post_page`
 parses the page once (Lexbor, about 0.5 ms for a 120 KB page) and hands the
-tree to each signpost plugin's `process_rendered_page`, in this order:
+tree to each step, in this order:
 
+0. links to other sites get `rel="noopener noreferrer"` (`outbound_links.py`);
 1. signpost/translations: `<html lang dir>`, hreflang (absolute, `x-default`,
    only translated languages), `noindex` + English canonical on pages with
    nothing translated, the search index of the page's language;
@@ -24,6 +25,7 @@ from functools import cached_property
 from selectolax.lexbor import LexborHTMLParser
 
 from signpost.engine.mkdocs.material import CONTENT_SELECTOR
+from signpost.engine.mkdocs.outbound_links import mark_outbound_links
 
 #: The plugins whose `process_rendered_page(rendered, *, page, config)` runs, in this order.
 STEPS = ("signpost/translations", "signpost/coverage", "signpost/accessibility")
@@ -50,9 +52,8 @@ def run_steps(output: str, *, page, config) -> str:
     """The page after every signpost plugin's rewrites and checks, parsed and serialised once."""
     plugins = [plugin for name in STEPS if (plugin := config.plugins.get(name)) is not None
                and getattr(plugin.config, "enabled", True)]
-    if not plugins:
-        return output
     rendered = RenderedPage(output)
+    mark_outbound_links(rendered)
     for plugin in plugins:
         plugin.process_rendered_page(rendered, page=page, config=config)
     return rendered.html()
