@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._timing import ROOT
+from benchmarks._timing import ROOT, copy_project
 
 TARGET_SECONDS = 2.0
 
@@ -38,7 +37,7 @@ def main() -> int:
     if os.environ.get("CHECK_ENGINE"):
         env["SIGNPOST_ENGINE"] = os.environ["CHECK_ENGINE"]
     with tempfile.TemporaryDirectory(prefix="signpost-check-") as folder:
-        project = _copy_project(Path(folder))
+        project = copy_project(Path(folder))
         runs: dict[str, list[tuple[float, float]]] = {}
 
         def measure(name: str) -> None:
@@ -99,17 +98,6 @@ def _edit_catalog(path: Path, number: int) -> None:
         if line.startswith("msgstr"):
             seen_header = True
     path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def _copy_project(folder: Path) -> Path:
-    project = folder / "project"
-    project.mkdir()
-    for name in ("content", "data", "translations"):
-        shutil.copytree(ROOT / name, project / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: plugins/signpost/theme", f"custom_dir: {ROOT}/plugins/signpost/theme")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return project
 
 
 if __name__ == "__main__":

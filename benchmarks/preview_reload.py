@@ -12,7 +12,6 @@ Environment: PREVIEW_EDITS (default 3), PREVIEW_PAGE (default `about/contact.md`
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from benchmarks._timing import ROOT
+from benchmarks._timing import ROOT, copy_project
 
 TARGET_SECONDS = 2.0
 TIMEOUT_SECONDS = 180.0
@@ -46,7 +45,7 @@ def main() -> int:
 def _measure(language: str, page: str, edits: int) -> tuple[float, list[float]]:
     """(first build, waits after each save) of a preview of `language` on a fresh project copy."""
     with tempfile.TemporaryDirectory(prefix="signpost-preview-") as folder:
-        project = _copy_project(Path(folder))
+        project = copy_project(Path(folder))
         port = _free_port()
         server = subprocess.Popen(_serve_command(port, language), cwd=project, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -65,17 +64,6 @@ def _measure(language: str, page: str, edits: int) -> tuple[float, list[float]]:
 def _serve_command(port: int, language: str) -> list[str]:
     """What `make serve LANG=xx` runs."""
     return [sys.executable, "-m", "signpost.cli", "serve", "--addr", f"127.0.0.1:{port}", "--lang", language]
-
-
-def _copy_project(folder: Path) -> Path:
-    project = folder / "project"
-    project.mkdir()
-    for name in ("content", "data", "translations"):
-        shutil.copytree(ROOT / name, project / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: plugins/signpost/theme", f"custom_dir: {ROOT}/plugins/signpost/theme")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return project
 
 
 def _edit_and_wait(source: Path, url: str, number: int) -> float:
