@@ -168,11 +168,11 @@ class ScoreStore:
         _write_checked(self.path, {"textstat": self.version, "scores": scores, "words": dict(self.cache.words)})
 
 
-def _read_checked(path: Path) -> dict | None:
-    """A JSON file written by `_write_checked`, or None when missing, damaged or not ours."""
+def _read_checked(path: Path, field: str = "body") -> dict | None:
+    """A JSON file written with `_checked_text`, or None when missing, damaged or not ours."""
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        body = stored["body"]
+        body = stored[field]
         if hashlib.sha256(body.encode()).hexdigest() != stored["checksum"]:
             return None
         data = json.loads(body)
@@ -181,13 +181,17 @@ def _read_checked(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def _checked_text(data: dict, field: str = "body") -> str:
+    """`data` as JSON under `field`, beside a checksum of that text, so a damaged file is noticed."""
+    body = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return json.dumps({"checksum": hashlib.sha256(body.encode()).hexdigest(), field: body}, ensure_ascii=False)
+
+
 def _write_checked(path: Path, data: dict) -> None:
     """Written whole then renamed, with a checksum of its body; a failed write leaves the old file."""
-    body = json.dumps(data, sort_keys=True, ensure_ascii=False)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        partial.write_text(json.dumps({"checksum": hashlib.sha256(body.encode()).hexdigest(), "body": body},
-                                      ensure_ascii=False), encoding="utf-8")
+        partial.write_text(_checked_text(data), encoding="utf-8")
         partial.replace(path)
     except OSError:
         partial.unlink(missing_ok=True)
@@ -338,21 +342,13 @@ def merge(state: dict | None, inputs: Inputs, trace: dict, display_prefix: str) 
 
 def dump_state(state: dict) -> str:
     """The state as stored: with a checksum of its own text, so a damaged file is noticed."""
-    body = json.dumps(state, sort_keys=True, ensure_ascii=False)
-    return json.dumps({"checksum": hashlib.sha256(body.encode()).hexdigest(), "state": body}, ensure_ascii=False)
+    return _checked_text(state, "state")
 
 
 def load_state(path: Path) -> dict | None:
     """The last check's state, or None when it is missing, damaged or not ours (never trusted blindly)."""
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        body = stored["state"]
-        if hashlib.sha256(body.encode()).hexdigest() != stored["checksum"]:
-            return None
-        state = json.loads(body)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-    if not isinstance(state, dict) or state.get("version") != VERSION:
+    state = _read_checked(path, "state")
+    if state is None or state.get("version") != VERSION:
         return None
     try:
         for key in ("files", "pages", "titles"):
