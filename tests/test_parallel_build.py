@@ -67,3 +67,31 @@ def test_parallel_build_fails_once_with_every_language_finding(fixture_site):
     assert "translations/pl/help.po" in result.stderr
     assert result.stderr.count("the site was not published") == 1
     assert not (fixture_site.root / "site-two").exists()
+
+
+def test_each_language_finding_is_reported_once_by_the_worker_that_owns_it(fixture_site):
+    """Every worker checks only its own languages' catalogs; the site-wide checks run in the first one.
+
+    With `--jobs 2` the languages split as [en, ur] and [pl]: a glossary finding
+    in each catalog language, an orphan catalog (site-wide) and a broken interface
+    translation in the second worker's language must each be reported exactly
+    once, as one process reports them.
+    """
+    _fixture(fixture_site)
+    fixture_site.write("pl/glossary.csv", "source,target\nCall,telefon\n", under="translations")
+    fixture_site.write("ur/help.po", PO_HEADER.format(lang="ur") + 'msgid "Call us."\nmsgstr "ہمیں کال کریں۔"\n',
+                       under="translations")
+    fixture_site.write("ur/glossary.csv", "source,target\nCall,فون\n", under="translations")
+    fixture_site.write("pl/gone.po", PO_HEADER.format(lang="pl") + 'msgid "Gone."\nmsgstr "Nie ma."\n',
+                       under="translations")
+    fixture_site.write("pl/interface.po", PO_HEADER.format(lang="pl")
+                       + 'msgid "Read this page in English"\nmsgstr "Czytaj [po angielsku](http://x.example)"\n',
+                       under="translations")
+    one = fixture_site.signpost("build", "--jobs", "1", "--site-dir", "site-one")
+    two = fixture_site.signpost("build", "--jobs", "2", "--site-dir", "site-two")
+    expected = _findings(one.stderr)
+    assert _findings(two.stderr) == expected
+    for where, what in (("translations/pl/help.po", "glossary"), ("translations/ur/help.po", "glossary"),
+                        ("translations/pl/gone.po", "no longer exists"), ("translations/pl/interface.po", "")):
+        matching = [line for line in expected if where in line and what in line]
+        assert len(matching) == 1, (where, expected)

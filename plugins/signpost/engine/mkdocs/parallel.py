@@ -49,6 +49,26 @@ def assigned_languages() -> set[str] | None:
     return {language for language in value.split(",") if language} if value else None
 
 
+def reports_language(language: str) -> bool:
+    """This process reports `language`'s own findings (its catalogs, its pages): the worker that renders it.
+
+    Every worker runs every language pass, but a finding about another
+    worker's language would only repeat what that worker reports (the merge
+    takes the union), so the check is not run here at all.
+    """
+    assigned = assigned_languages()
+    return assigned is None or language in assigned
+
+
+def reports_site(default_language: str) -> bool:
+    """This process reports the site-wide, language-independent findings and writes the site root.
+
+    That is the default language's worker (the first); the others would only
+    repeat its findings and write files the merge throws away.
+    """
+    return reports_language(default_language)
+
+
 def drop_unassigned_pages(files, language: str):
     """Without pages to render, a language pass this worker does not own costs almost nothing.
 

@@ -76,10 +76,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 # overwritten by the per-language indexes `_write_search_indexes` makes from the raw
                 # entries: skipped. Set on the instance: this build's plugin only.
                 config.plugins["i18n"].reconfigure_search_duplicates = lambda entries: None
-            SESSION.add(orphan_findings(self.settings, self.model, build_languages(config)))
+            if parallel.reports_site(self.default):
+                SESSION.add(orphan_findings(self.settings, self.model, build_languages(config)))
             for language in self.settings.target_languages:
-                SESSION.add(glossary_findings(self.settings.translations_dir, language))
-        if self.language != self.default:
+                if parallel.reports_language(language):  # another worker checks its own languages' catalogs
+                    SESSION.add(glossary_findings(self.settings.translations_dir, language))
+        if self.language != self.default and parallel.reports_language(self.language):
             SESSION.add(l10n.interface_findings(self.language))
         if self.extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.extension)  # once, although on_config runs per language
