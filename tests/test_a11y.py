@@ -12,11 +12,13 @@ import json
 import os
 import sys
 import textwrap
+from urllib.request import urlopen
 
 import pytest
 
 from sitebuilder import page
 from signpost.accessibility.browser_check import DEFAULT_CONCURRENCY
+from signpost.accessibility.server import serve_site
 from signpost.accessibility.shards import Shard, shard_slot
 
 FAKE_DRIVER = textwrap.dedent('''\
@@ -28,6 +30,12 @@ FAKE_DRIVER = textwrap.dedent('''\
         wanted = os.environ.get(variable)
         return bool(wanted) and wanted == f"{path} {name}"
     results = {}
+    if os.environ.get("FAKE_FETCH"):          # what the site's server answers these paths with
+        from urllib.request import urlopen
+        base = config["pages"][0]["url"].split("/", 3)
+        fetched = {path: json.loads(urlopen("/".join(base[:3]) + "/" + path).read())
+                   for path in os.environ["FAKE_FETCH"].split()}
+        open(os.environ["FAKE_FETCHED"], "w").write(json.dumps(fetched))
     for entry in config["pages"]:
         url, path = entry["url"], entry["url"].split("/", 3)[3]
         with open(os.environ["FAKE_LOG"], "a") as log:
@@ -62,7 +70,8 @@ def make_fake(tmp_path):
 
     class Fake:
         env = {"SIGNPOST_PA11Y_DRIVER": f"{sys.executable} {script}", "FAKE_LOG": str(log),
-               "FAKE_STATE": str(tmp_path / "state")}
+               "FAKE_STATE": str(tmp_path / "state"), "FAKE_FETCHED": str(tmp_path / "fetched.json")}
+        fetched = tmp_path / "fetched.json"
         reports = tmp_path / "reports"
         cache = tmp_path / "cache"
 
@@ -104,7 +113,7 @@ def small_site(fixture_site, languages=("en", "pl")):
 
 def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_site, fake):
     small_site(fixture_site)
-    run = fake.run(FAKE_ISSUE="pl/complaints/ dark")
+    run = fake.run(FAKE_ISSUE="pl/complaints/ dark", FAKE_FETCH="search/search_index.json pl/search/search_index.json")
     asked = fake.asked()
     report = json.loads((fake.reports / "a11y.json").read_text())
     pages = {r["url"].lstrip("/") for r in report["results"]}
@@ -138,6 +147,25 @@ def test_every_page_of_every_language_loaded_once_for_all_three_passes(fixture_s
     assert "check field #__palette_0" in config["passes"]["light"]["actions"]
     assert config["chromeLaunchConfig"]["executablePath"] == "/usr/bin/chromium"
     assert "--disable-background-networking" in config["chromeLaunchConfig"]["args"]
+    # The browser gets each language's search index without its documents, its config unchanged
+    # (signpost/accessibility/server.py says why the checks stay the same).
+    fetched = json.loads(fake.fetched.read_text())
+    for path in ("search/search_index.json", "pl/search/search_index.json"):
+        real = json.loads((fixture_site.root / "site" / path).read_text(encoding="utf-8"))
+        assert real["docs"] and fetched[path] == {"config": real["config"], "docs": []}, path
+
+
+def test_the_site_server_serves_files_as_built_and_the_search_index_as_built_unless_asked(english_site):
+    """Only the browser check asks for the documentless index; every other file (and the index otherwise) is served as built."""
+    built = english_site.root / "site"
+    for empty in (False, True):
+        with serve_site(built, empty_search_index=empty) as base:
+            for path in ("index.html", "complaints/index.html", "sitemap.xml"):
+                assert urlopen(base + path).read() == (built / path).read_bytes(), path
+            index = urlopen(base + "search/search_index.json").read()
+            real = (built / "search" / "search_index.json").read_bytes()
+            expected = {**json.loads(real), "docs": []} if empty else json.loads(real)
+            assert json.loads(index) == expected and (index == real) is not empty
 
 
 def test_second_run_checks_only_the_edited_page(fixture_site, fake):

@@ -193,6 +193,24 @@ def test_no_check_runs_before_material_is_ready(site, tmp_path):
                for r in report["results"] for issue in r["issues"]), run.stderr
 
 
+def test_the_search_form_is_checked_though_the_browser_gets_no_search_documents(site, tmp_path):
+    """The check's server answers the search index without documents (server.py): the search form is still checked.
+
+    What pa11y checks is the page's markup, and the search dialog, its form and its input are
+    in the HTML whatever the index holds. A search input planted without its name must be found.
+    """
+    nameless = ('name="query" aria-label="Search" placeholder="Search"', 'name="query"')
+    with planted(site, {"complaints/": [nameless]}):
+        run = site.signpost("a11y", "--pass", "light", "--only", "complaints/",
+                            "--cache-dir", str(tmp_path / "cache"), "--reports", str(tmp_path / "reports"))
+    report = json.loads((tmp_path / "reports" / "a11y.json").read_text())
+    assert run.returncode == 1, run.stderr
+    search_issues = {(issue["runner"], issue["code"]) for r in report["results"] for issue in r["issues"]
+                     if issue["selector"].endswith("> form > input")}
+    assert {("axe", "label"), ("htmlcs", "WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.InputText.Name")} <= search_issues, \
+        report["results"]
+
+
 # Material's search has answered: its results box says "Type to start searching" (in the page's language).
 SEARCH_READY = """(() => {
     const ready = JSON.parse(document.getElementById('__config').textContent)

@@ -120,7 +120,7 @@ def run_browser_check(options: BrowserCheckOptions, tools: Tools, log: Callable[
     passes = tuple(name for name in ALL_PASSES if name in options.passes)
     result = BrowserCheck(pages=pages, versions=dict(tools.versions), shard=options.shard, passes=passes)
     cache = ResultCache(options.cache_dir, enabled=options.use_cache)
-    with serve_site(options.site_dir) as base:
+    with serve_site(options.site_dir, empty_search_index=True) as base:
         _check_pages(pages, passes, base, tools, options, cache, result, log)
     result.seconds = time.monotonic() - started
     return result

@@ -33,8 +33,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DRIVER = Path(__file__).with_name("pa11y_passes.js")
-# The driver and signpost's own pa11y runner: their hash is part of every cache key.
-DRIVER_FILES = (DRIVER, DRIVER.with_name("pa11y_runner_htmlcs_contrast.js"), DRIVER.with_name("htmlcs_contrast_only.js"))
+# The driver, signpost's own pa11y runner and the server (what it answers the search
+# index with): their hash is part of every cache key.
+DRIVER_FILES = (DRIVER, DRIVER.with_name("pa11y_runner_htmlcs_contrast.js"), DRIVER.with_name("htmlcs_contrast_only.js"),
+                DRIVER.with_name("server.py"))
 # Tests (and unusual setups) can replace the driver command, e.g. with a fake.
 COMMAND_VARIABLE = "SIGNPOST_PA11Y_DRIVER"
 PAGE_TIMEOUT_MS = 60_000
