@@ -201,3 +201,14 @@ def test_free_text_numbers_are_tappable_and_read_left_to_right_on_a_phone(browse
         assert tab.locator(".md-content a[href='tel:+447700900222']").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("کال کریں ۰۱۱۳ ۴۹۶ ۰۹۹۹", ["+441134960999"]),     # Urdu's own digits
+    ("Call ０１１３ ４９６ ０９９９", ["+441134960999"]),  # full-width digits
+    ("Ring the helpline: the number is on the poster", []),
+])
+def test_numbers_in_any_scripts_digits_are_found_and_a_text_without_digits_has_none(text, e164):
+    """find_phones answers a text without a digit at once: every script's digits count as digits."""
+    from signpost.phones import find_phones
+    assert [m.e164 for m in find_phones(text)] == e164
