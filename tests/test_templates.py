@@ -371,3 +371,34 @@ def test_material_config_rewrite_keeps_json_inside_its_script():
     scripts = tree.css("script")
     assert len(scripts) == 1
     assert json.loads(scripts[0].text()) == {**config, "base": "pl/"}
+
+
+def test_theme_templates_are_compiled_once_per_process_and_again_when_edited(tmp_path, monkeypatch):
+    """Each language pass has a new theme environment: the second compiles nothing, an edited template is new."""
+    import jinja2
+    from signpost.templating import CompiledTemplates, use_compiled_templates
+
+    (tmp_path / "page.html").write_text("<p>{{ word }}</p>", encoding="utf-8")
+    compiled = CompiledTemplates()
+    monkeypatch.setattr("signpost.templating.COMPILED_THEME_TEMPLATES", compiled)
+    compilations = []
+
+    def environment() -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path))
+        use_compiled_templates(env)
+        compile_source = env.compile
+        env.compile = lambda *args, **kwargs: compilations.append(args[1]) or compile_source(*args, **kwargs)
+        return env
+
+    assert environment().get_template("page.html").render(word="one") == "<p>one</p>"
+    assert environment().get_template("page.html").render(word="two") == "<p>two</p>"
+    assert compilations == ["page.html"]
+
+    (tmp_path / "page.html").write_text("<div>{{ word }}</div>", encoding="utf-8")
+    assert environment().get_template("page.html").render(word="three") == "<div>three</div>"
+    assert compilations == ["page.html", "page.html"]
+
+    chosen = jinja2.FileSystemBytecodeCache(str(tmp_path))  # `signpost check` brings its own, on disk
+    env = jinja2.Environment(bytecode_cache=chosen)
+    use_compiled_templates(env)
+    assert env.bytecode_cache is chosen

@@ -18,7 +18,7 @@ from signpost.engine.mkdocs.support import current_language, is_inner_language_b
 from signpost.facts.pages import page_markdown
 from signpost.safety import plugin_support as safety
 from signpost.session import SESSION, findings_box_html
-from signpost.templating import escape_page_metadata
+from signpost.templating import escape_page_metadata, use_compiled_templates
 from signpost.today import BadTodayError, today
 
 log = get_plugin_logger(__name__)
@@ -77,6 +77,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_env(self, env, *, config, files):
         # The theme's section names (partials/nav-item.html), each found once per language pass.
         env.globals["signpost_section_title"] = material.section_title_lookup()
+        use_compiled_templates(env)  # each language pass's new environment: the templates compiled once
         return env
 
     @event_priority(100)
