@@ -136,10 +136,12 @@ def readability_findings(result: Readability, page: PageSource,
     """Warnings naming the file, line and sentence (exempt pages are never measured)."""
     lines = SourceLines(page.markdown)
     translated = bool(page.catalog)
-    entries = catalog_entries(page.catalog_text) if translated else []
+    entries: list[tuple[int, str]] = []  # the catalog's, read only for a page with a finding to place
 
     def where(text: str) -> tuple[str, int | None]:
         if translated:
+            if not entries:
+                entries.extend(catalog_entries(page.catalog_text))
             # A translated page's text is in its PO file: point there even when the line is not found.
             return page.catalog, _entry_line(entries, text)
         return page.file, _line_of_text(lines, text)
