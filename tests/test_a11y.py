@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import textwrap
 from urllib.request import urlopen
 
 import pytest
 
-from sitebuilder import page
+from sitebuilder import FixtureSite, page
 from signpost.accessibility.browser_check import DEFAULT_CONCURRENCY
 from signpost.accessibility.server import serve_site
 from signpost.accessibility.shards import Shard, shard_slot
@@ -97,10 +98,15 @@ def fake(fixture_site, make_fake):
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory):
     """One small English site shared by the tests that do not change it."""
-    from sitebuilder import FixtureSite
     site = FixtureSite(tmp_path_factory.mktemp("a11y") / "project")
     small_site(site, languages=("en",))
     return site
+
+
+def copy_of(site: FixtureSite, folder) -> FixtureSite:
+    """A test's own copy of a built site (project and site/), to change: the same files as a new build, without the build."""
+    shutil.copytree(site.root, folder / "project", symlinks=True)
+    return FixtureSite(folder / "project", languages=list(site.languages))
 
 
 def small_site(fixture_site, languages=("en", "pl")):
@@ -168,8 +174,9 @@ def test_the_site_server_serves_files_as_built_and_the_search_index_as_built_unl
             assert json.loads(index) == expected and (index == real) is not empty
 
 
-def test_second_run_checks_only_the_edited_page(fixture_site, fake):
-    small_site(fixture_site, languages=("en",))
+def test_second_run_checks_only_the_edited_page(english_site, make_fake, tmp_path):
+    fixture_site = copy_of(english_site, tmp_path / "copy")
+    fake = make_fake(fixture_site)
     first = fake.run()
     assert first.returncode == 0, first.stderr
     loaded = len(fake.asked())
@@ -232,8 +239,9 @@ def test_shards_check_every_page_exactly_once_and_merge_passes(english_site, mak
     assert f"no shard reported light /{first_lost}: that page was never checked in the browser" in partial.stderr
 
 
-def test_merge_refuses_results_for_other_html(fixture_site, fake, tmp_path):
-    small_site(fixture_site, languages=("en",))
+def test_merge_refuses_results_for_other_html(english_site, make_fake, tmp_path):
+    fixture_site = copy_of(english_site, tmp_path / "copy")
+    fake = make_fake(fixture_site)
     assert fake.run().returncode == 0
     built = fixture_site.root / "site" / "complaints" / "index.html"
     built.write_text(built.read_text(encoding="utf-8").replace("went wrong", "went very wrong"), encoding="utf-8")
