@@ -57,8 +57,13 @@ a11y: site
 
 # Build, run every check (browser included, cached per page), then swap the site
 # into DEST atomically; refuses a build with findings and keeps DEST as it was.
+# Without DEST, stop before `setup` (a venv and npm install on a fresh clone) does any work.
+ifneq ($(filter publish,$(MAKECMDGOALS)),)
+ifeq ($(strip $(DEST)),)
+$(error make publish: say where, e.g. make publish DEST=/var/www/riverside)
+endif
+endif
 publish: setup
-	@test -n "$(DEST)" || { echo "make publish: say where, e.g. make publish DEST=/var/www/riverside" >&2; exit 2; }
 	$(BIN)/signpost build
 	$(BIN)/signpost a11y
 	$(BIN)/signpost publish --dest "$(DEST)"
