@@ -95,3 +95,14 @@ def test_each_language_finding_is_reported_once_by_the_worker_that_owns_it(fixtu
                         ("translations/pl/gone.po", "no longer exists"), ("translations/pl/interface.po", "")):
         matching = [line for line in expected if where in line and what in line]
         assert len(matching) == 1, (where, expected)
+
+
+def test_a_problem_met_before_the_workers_fork_is_reported_by_them(fixture_site):
+    """The warm-up before forking keeps quiet about a problem: the workers meet it and report it."""
+    _fixture(fixture_site)
+    one = fixture_site.signpost("build", "--jobs", "1", "--site-dir", "site-one", today="2026-02-30")
+    two = fixture_site.signpost("build", "--jobs", "2", "--site-dir", "site-two", today="2026-02-30")
+    assert one.returncode != 0 and two.returncode != 0
+    problem = next(line for line in one.stderr.splitlines() if "SIGNPOST_TODAY" in line)
+    assert problem in two.stderr
+    assert not (fixture_site.root / "site-two").exists()

@@ -10,11 +10,30 @@ engine warning into a finding (`engine_warnings.py`, an error in strict mode),
 and `parallel.run` fails the build once, on those findings, after every
 language has run. So this runner switches off only MkDocs' per-build abort
 (as `check_build` does) and otherwise is the engine's own command line.
+
+With `SIGNPOST_WORKERS_PLAN` set (`signpost build --jobs N`, `parallel.run`)
+this process starts the parallel build's workers itself, by `fork`, after it
+has done once what every worker would do the same way before its first page
+(see `warm_up`): importing the engine and signpost, loading the content
+model, checking every PO catalog, the coverage matrix, the English message
+ids, the open data. Each worker inherits that memory, so two workers cost
+the CPU of one for it (measured: see docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
 
+import ctypes
+import json
+import logging
+import os
 import sys
+import time
+import traceback
+from pathlib import Path
+
+from signpost.accessibility import readability
+
+WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
 
 
 def keep_going_after_warnings() -> None:
@@ -37,8 +56,117 @@ def main(argv: list[str]) -> None:
     else:
         from mkdocs.__main__ import cli  # late: see above
     keep_going_after_warnings()
+    plan = os.environ.pop(WORKERS_PLAN, None)  # popped: a worker runs the plain build
+    if plan:
+        sys.exit(run_workers(engine, cli, arguments, json.loads(Path(plan).read_text(encoding="utf-8"))))
     sys.argv = [engine, *arguments]
     cli()
+
+
+# The parallel build's workers, forked after one warm-up ----------------------------------------
+
+def run_workers(engine: str, cli, arguments: list[str], plan: dict) -> int:
+    """Warm up once, fork one worker per entry of the plan, wait for all; 1 when any failed.
+
+    A worker gets its `environment` (its languages, its findings file), its
+    own `site` folder (`-d`), and writes what it prints to its `output` file.
+    """
+    started = time.process_time()
+    warm_up(Path(plan["config_file"]))
+    warmed = time.process_time() - started
+    children, forker = {}, os.getpid()
+    for worker in plan["workers"]:
+        sys.stdout.flush()
+        sys.stderr.flush()  # nothing buffered may be printed twice, once by each process
+        pid = os.fork()
+        if pid == 0:
+            _run_worker(engine, cli, arguments, worker, forker)  # never returns
+        children[pid] = worker
+    failed, seconds = False, {}
+    while children:
+        pid, status, usage = os.wait4(-1, 0)
+        worker = children.pop(pid, None)
+        if worker is not None:
+            failed = failed or os.waitstatus_to_exitcode(status) != 0
+            seconds[",".join(worker["languages"])] = usage.ru_utime + usage.ru_stime
+    # The figures to balance the shares by (`parallel.language_shares`).
+    print(f"INFO    -  signpost: warm-up {warmed:.1f} s of CPU; workers " +
+          ", ".join(f"{languages} {value:.1f} s" for languages, value in seconds.items()), flush=True)
+    return 1 if failed else 0
+
+
+def warm_up(config_file: Path) -> None:
+    """What every worker computes the same way before its first page, done once before forking.
+
+    It runs the plugins' own `on_config` (the content model, every catalog's
+    check for the glossary, the coverage matrix, the site-wide checks: all
+    kept in the core's caches, keyed on the files, which the workers then
+    find filled), then the other shared work the plugins offer for it
+    (`warm_up` functions: English message ids, open data). The findings it
+    collects are dropped (each worker's first `on_config` resets the session)
+    and its log is silenced (each worker logs the same itself). A problem here
+    is left for the workers to meet and report, as they do without a warm-up.
+    """
+    # Late: the engine (MkDocs or ProperDocs) is chosen by main() before anything imports it.
+    from mkdocs.config import load_config
+    logging.disable(logging.CRITICAL)
+    try:
+        config = load_config(config_file=str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "warm_up"):
+                plugin.warm_up(config)
+        _load_pronouncing_dictionary(config)
+    except Exception:  # noqa: BLE001  the workers meet the same problem and report it in their words
+        pass
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _load_pronouncing_dictionary(config) -> None:
+    """textstat's dictionary (a second of CPU), loaded once: every worker scores an English page.
+
+    The worker of the English pages scores them all, and every other worker
+    still renders the English home page (mkdocs-static-i18n needs each
+    language's home), whose reading-ease score loads the dictionary too.
+    """
+    plugin = config.plugins.get("signpost/accessibility")
+    if plugin is not None and plugin.config.enabled and plugin.config.readability:
+        readability.measure([" ".join(["Word"] * 100) + "."], "en")  # a text long enough to be scored
+
+
+def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: int) -> None:
+    """In the forked child: the plain build of this worker's share; exits with its status, never returns."""
+    code = 1
+    try:
+        _die_with(forker)
+        os.environ.update(worker["environment"])  # its languages and findings file (`parallel.assigned_languages`)
+        output = os.open(worker["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.close(output)
+        sys.argv = [engine, *arguments, "-d", worker["site"]]
+        try:
+            cli()
+            code = 0
+        except SystemExit as stop:  # click ends every command with sys.exit
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except BaseException:  # noqa: BLE001  whatever happened, this child must exit here, with a failure
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _die_with(forker: int) -> None:
+    """End with the process that forked this worker, as `signpost build`'s children do (see
+    `safety/publishing._die_with_parent`: the setting is not inherited through fork)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG = 1, SIGKILL = 9
+    if os.getppid() != forker:
+        os._exit(1)  # the forking process was gone before the setting took effect
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("assets/signpost/directory.css", "assets/signpost/directory.js")
 
+_OPEN_DATA: list = []  # [content model, its open-data files]: the last model's only
+
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     """Directory pages from the service files, filters, topic lists and open data."""
@@ -168,13 +170,24 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                 (name, len(text.encode("utf-8"))) for name, text in self._open_data(config).items()))
         return context
 
+    def warm_up(self, config: MkDocsConfig) -> None:
+        """Before the parallel build forks its workers (`whole_build.warm_up`): the open data, made once.
+
+        Every worker that renders a language's directory home shows the files' sizes.
+        """
+        if self.config.enabled and self.config.open_data:
+            self._open_data(config)
+
     def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
-        """The open-data files' text, made once per content model (every language links to the same files)."""
+        """The open-data files' text, made once per content model (every language links to the same files).
+
+        Kept in the module, not on the plugin: the parallel build's workers are
+        forked after a warm-up with other plugin objects, and the same model.
+        """
         model = content_model(config)
-        if getattr(self, "_open_data_for", None) is not model:
-            self._open_data_cache = open_data_files(model.services, self._vocabulary(config))
-            self._open_data_for = model
-        return self._open_data_cache
+        if not _OPEN_DATA or _OPEN_DATA[0] is not model:
+            _OPEN_DATA[:] = [model, open_data_files(model.services, self._vocabulary(config))]
+        return _OPEN_DATA[1]
 
     def _vocabulary(self, config: MkDocsConfig):
         return content_model(config).vocabulary  # read once by the model; its findings are in the model's report

@@ -27,11 +27,11 @@ from signpost.engine.mkdocs.support import (build_languages, content_model, curr
 from signpost.facts.pages import ReferenceKeepingTranslator
 from signpost.findings import warning
 from signpost.session import SESSION
-from signpost.engine.mkdocs import material
+from signpost.engine.mkdocs import material, template_cache
 from signpost.translations import output
-from signpost.translations.catalogs import catalog_path, load_page_catalog
+from signpost.translations.catalogs import catalog_path, find_catalogs, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
-from signpost.sources import translatable_page
+from signpost.sources import translatable_page, translatable_pages
 from signpost.templating import escape, theme_text
 from signpost.translations.extract import orphan_findings, source_ids
 from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
@@ -89,6 +89,23 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             config.extra_css.append(self.config.stylesheet)
         return config
 
+    def warm_up(self, config: MkDocsConfig) -> None:
+        """Before the parallel build forks its workers (`whole_build.warm_up`): what every worker needs.
+
+        Each worker renders pages in its own languages, and each page's
+        hreflang alternates ask every other language's catalog whether it
+        translates the page; the pages it translates need their English message
+        ids. Both are kept in the core's caches (`load_page_catalog`,
+        `extract._page_messages`), so they are computed here once for all workers.
+        """
+        if not self.config.enabled or self.model is None:
+            return
+        for language in self.settings.target_languages:
+            for po in find_catalogs(self.settings.translations_dir, language):
+                load_page_catalog(po, language)
+        for source in translatable_pages(self.model).values():
+            source_ids(source, self.settings)
+
     def on_nav(self, nav, *, config, files):
         # Section titles come from folder names; translators find them in interface.po.
         if self.config.enabled and self.language != self.default:
@@ -98,7 +115,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_env(self, env, *, config, files):
         language = self.language
         env.globals["signpost_t"] = theme_text(language)  # escaped: this environment does not escape
-        return env
+        # Every language pass has a new environment: the templates are compiled in the first one only.
+        return template_cache.share_compiled_templates(env)
 
     @event_priority(-50)
     def on_page_markdown(self, markdown, *, page, config, files):
