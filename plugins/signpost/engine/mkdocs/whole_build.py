@@ -17,7 +17,8 @@ has done once what every worker would do the same way before its first page
 (see `warm_up`): importing the engine and signpost, loading the content
 model, checking every PO catalog, the coverage matrix, the English message
 ids, the open data. Each worker inherits that memory, so two workers cost
-the CPU of one for it (measured: see docs/PERFORMANCE.md).
+the CPU of one for it (measured at 100 pages + 100 services, 5 languages:
+`--jobs 2` 77-81 s of CPU before, 60.5 s after, against 55 s for `--jobs 1`).
 """
 
 from __future__ import annotations
