@@ -32,8 +32,6 @@ import time
 import traceback
 from pathlib import Path
 
-from signpost.accessibility import readability
-
 WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
 
 
@@ -118,23 +116,10 @@ def warm_up(config_file: Path) -> None:
         for plugin in config.plugins.values():
             if hasattr(plugin, "warm_up"):
                 plugin.warm_up(config)
-        _load_pronouncing_dictionary(config)
     except Exception:  # noqa: BLE001  the workers meet the same problem and report it in their words
         pass
     finally:
         logging.disable(logging.NOTSET)
-
-
-def _load_pronouncing_dictionary(config) -> None:
-    """textstat's dictionary (a second of CPU), loaded once: every worker scores an English page.
-
-    The worker of the English pages scores them all, and every other worker
-    still renders the English home page (mkdocs-static-i18n needs each
-    language's home), whose reading-ease score loads the dictionary too.
-    """
-    plugin = config.plugins.get("signpost/accessibility")
-    if plugin is not None and plugin.config.enabled and plugin.config.readability:
-        readability.measure([" ".join(["Word"] * 100) + "."], "en")  # a text long enough to be scored
 
 
 def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: int) -> None:

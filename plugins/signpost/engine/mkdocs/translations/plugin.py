@@ -27,7 +27,7 @@ from signpost.engine.mkdocs.support import (build_languages, content_model, curr
 from signpost.facts.pages import ReferenceKeepingTranslator
 from signpost.findings import warning
 from signpost.session import SESSION
-from signpost.engine.mkdocs import material, template_cache
+from signpost.engine.mkdocs import material
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, find_catalogs, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
@@ -115,8 +115,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_env(self, env, *, config, files):
         language = self.language
         env.globals["signpost_t"] = theme_text(language)  # escaped: this environment does not escape
-        # Every language pass has a new environment: the templates are compiled in the first one only.
-        return template_cache.share_compiled_templates(env)
+        return env
 
     @event_priority(-50)
     def on_page_markdown(self, markdown, *, page, config, files):
