@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from signpost.facts.references import keys_in
 from signpost.markup import render_inline
@@ -57,22 +58,22 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
     """
     source, target = _english_facts(msgid), _facts(msgstr)
     problems = []
-    hidden = target["hidden"] - source["hidden"]
+    hidden = target.hidden - source.hidden
     if hidden:
         problems.append("the translation has invisible control characters ("
                         + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(hidden)) + ") that the English does not have")
     for kind, label in (("links", "link target"), ("emails", "email address"), ("phones", "phone number"),
                         ("numbers", "number")):
-        missing = source[kind] - target[kind]
-        extra = target[kind] - source[kind]
+        missing = getattr(source, kind) - getattr(target, kind)
+        extra = getattr(target, kind) - getattr(source, kind)
         if missing:
             problems.append(f"{label} {_list(missing)} is missing or changed")
         if extra and not missing:
             problems.append(f"{label} {_list(extra)} is not in the English text")
-    if source["references"] != target["references"]:
-        problems.append(f"fact references {_list(Counter(source['references']))} must stay as they are "
-                        f"(found {_list(Counter(target['references'])) or 'none'})")
-    fields, translated_fields = source["fields"], target["fields"]
+    if source.references != target.references:
+        problems.append(f"fact references {_list(Counter(source.references))} must stay as they are "
+                        f"(found {_list(Counter(target.references)) or 'none'})")
+    fields, translated_fields = source.fields, target.fields
     if fields != translated_fields:
         problems.append(f"placeholders {_list(Counter(fields))} must stay as they are (found {_list(Counter(translated_fields)) or 'none'})")
     if not markdown:
@@ -191,7 +192,7 @@ class _ElementCollector(HTMLParser):
 
 
 @lru_cache(maxsize=16384)
-def _english_facts(msgid: str) -> dict:
+def _english_facts(msgid: str) -> _Facts:
     """The facts of an English message, worked out once: every language's catalog repeats its msgids.
 
     The result is shared between calls, so nothing may change it (the checks only compare).
@@ -202,26 +203,46 @@ def _english_facts(msgid: str) -> dict:
     return _facts(msgid)
 
 
-def _facts(text: str) -> dict:
+class _Facts(NamedTuple):
     """What a text must keep: link targets, emails, phones, numbers, fact references, placeholders,
-    invisible controls."""
-    links = Counter(_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text) + _AUTOLINK.findall(text)
-                    + _BARE_URL.findall(text))
+    invisible controls. Empty parts are shared constants: most messages have none of them."""
+
+    links: Counter
+    emails: Counter
+    phones: Counter
+    numbers: Counter
+    references: tuple[str, ...]
+    fields: frozenset[str]
+    hidden: frozenset[str]
+
+
+_NONE_COUNTED: Counter = Counter()  # the shared empty count (never changed: the checks only subtract)
+_NO_NAMES: frozenset[str] = frozenset()  # an empty frozenset is a new object each time in CPython 3.11
+
+
+def _counted(items: list[str]) -> Counter:
+    return Counter(items) if items else _NONE_COUNTED
+
+
+def _names(items: list[str]) -> frozenset[str]:
+    return frozenset(items) if items else _NO_NAMES
+
+
+def _facts(text: str) -> _Facts:
+    links = _counted(_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text) + _AUTOLINK.findall(text)
+                     + _BARE_URL.findall(text))
     rest = _LINK_TARGET.sub("]", _AUTOLINK.sub(" ", _BARE_URL.sub(" ", text)))
-    if "@" in rest:
-        emails = Counter(e.lower() for e in _EMAIL.findall(rest))
+    emails = phones = numbers = _NONE_COUNTED
+    if "@" in rest:  # no address without an @ (most messages): two searches saved
+        emails = _counted([e.lower() for e in _EMAIL.findall(rest)])
         rest = _EMAIL.sub(" ", rest)
-    else:
-        emails = Counter()  # no address without an @ (most messages): two searches saved
-    if _ANY_DIGIT.search(rest):
+    if _ANY_DIGIT.search(rest):  # no digit in any script: no phone number, no number
         normalised = _western_digits(_FIELD.sub(" ", rest))
-        phones = Counter(re.sub(r"\D", "", p) for p in _PHONE.findall(normalised))
+        phones = _counted([re.sub(r"\D", "", p) for p in _PHONE.findall(normalised)])
         rest = _PHONE.sub(" ", normalised)
-        numbers = Counter(n.lstrip("0") or "0" for n in _NUMBER.findall(rest))
-    else:
-        phones, numbers = Counter(), Counter()  # no digit in any script: no phone number, no number
-    return {"links": links, "emails": emails, "phones": phones, "numbers": numbers,
-            "references": keys_in(text), "fields": set(_FIELD.findall(text)), "hidden": set(_HIDDEN.findall(text))}
+        numbers = _counted([n.lstrip("0") or "0" for n in _NUMBER.findall(rest)])
+    return _Facts(links, emails, phones, numbers, tuple(keys_in(text)), _names(_FIELD.findall(text)),
+                  _names(_HIDDEN.findall(text)))
 
 
 def _western_digits(text: str) -> str:
