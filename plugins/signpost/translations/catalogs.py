@@ -29,7 +29,7 @@ SOURCE_CHANGED = "source-changed:"
 MACHINE_DRAFT = "machine-draft"
 
 
-@dataclass
+@dataclass(slots=True)
 class TranslatedMessage:
     """A usable translation and where it is written."""
 
@@ -37,17 +37,35 @@ class TranslatedMessage:
     line: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class FuzzyMessage:
+    """What the build keeps of a fuzzy message: its translation, the English it translated, and
+    extract's comments (the `source-changed:` date). The rest of babel's Message (locations,
+    flags, translator comments) is not needed once the catalog is checked."""
+
+    string: str | tuple[str, ...]
+    previous_id: list[str] | None
+    auto_comments: tuple[str, ...]
+
+    @classmethod
+    def of(cls, message: Message) -> "FuzzyMessage":
+        return cls(message.string, message.previous_id or None, tuple(message.auto_comments))
+
+
 @dataclass
 class PageCatalog:
-    """One page's catalog in one language, checked: usable translations, fuzzy ones, findings."""
+    """One page's catalog in one language, checked: usable translations, fuzzy ones, findings.
+
+    Babel's parsed Catalog is not kept: the build needs only these (16 MB of parsed catalogs in a
+    100 + 100 site's build process, for nothing once they were checked).
+    """
 
     path: Path
     language: str
     exists: bool = False
-    catalog: Catalog | None = None
     usable: dict[str, TranslatedMessage] = field(default_factory=dict)
     plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # singular msgid -> msgstr[0..n]
-    fuzzy: dict[str, Message] = field(default_factory=dict)
+    fuzzy: dict[str, FuzzyMessage] = field(default_factory=dict)
     drafts: set[str] = field(default_factory=set)  # usable msgids that are machine drafts
     draft_catalog: bool = False
     broken: dict[str, list[str]] = field(default_factory=dict)
@@ -95,7 +113,7 @@ def interface_catalog(catalogs: Catalogs, language: str) -> PageCatalog:
     return load_page_catalog(catalogs.interface(language), language)
 
 
-def source_changed_date(message: Message) -> dt.date | None:
+def source_changed_date(message: Message | FuzzyMessage) -> dt.date | None:
     """When the English source of a fuzzy message changed (the `#. source-changed:` comment extract writes)."""
     for comment in message.auto_comments:
         if comment.startswith(SOURCE_CHANGED):
@@ -112,7 +130,6 @@ def _check(path: Path, language: str) -> PageCatalog:
     page_catalog.findings.extend(findings)
     if catalog is None:
         return page_catalog
-    page_catalog.catalog = catalog
     page_catalog.draft_catalog = is_draft_catalog(catalog)
     where = display(path)
     markdown = path.name != INTERFACE_CATALOG
@@ -121,7 +138,7 @@ def _check(path: Path, language: str) -> PageCatalog:
             continue
         key = message_key(message)
         if message.fuzzy:
-            page_catalog.fuzzy[key] = message
+            page_catalog.fuzzy[key] = FuzzyMessage.of(message)
             continue
         strings = _strings(message)
         if not all(strings):
