@@ -16,6 +16,7 @@ import errno
 import io
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -80,10 +81,17 @@ def content_path_of(translations_dir: Path | str, language: str, po_file: Path) 
 
 def display(path: Path) -> str:
     """A path as people see it in findings: relative to the working folder when possible."""
+    return _relative_to(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=8192)
+def _relative_to(path: str, working_folder: str) -> str:
+    """`display`, once per catalog and working folder: the status of every page of every language
+    asks for each name again, and `os.path.relpath` is a walk over both paths each time."""
     try:
-        return Path(os.path.relpath(path)).as_posix()
+        return Path(os.path.relpath(path, working_folder)).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()
 
 
 _BYTES: dict[str, tuple[tuple[int, int], bytes]] = {}

@@ -53,6 +53,8 @@ def po_text(catalog: Catalog) -> str:
 def read_previous_ids(catalog: Catalog) -> Catalog:
     """babel reads `#| msgid "..."` as translator comments: make them the message's `previous_id` again."""
     for message in [*catalog, *catalog.obsolete.values()]:
+        if not message.user_comments:
+            continue  # most messages: no `#|` line to look for
         previous = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
         if not previous:
             continue
