@@ -3,7 +3,8 @@
 An incremental check does not parse and check every PO catalog again: the
 checked catalogs of the last run are kept by each file's hash
 (`catalogs.pickle`), and the reading-ease scores by each text's hash with
-the words' pronunciations (`reading-ease.json`). These tests show that the
+the words' pronunciations (`reading-ease.json`), and each page text's translatable
+messages (`page-messages.json`). These tests show that the
 kept catalogs really are used (a forged entry shows up), that an edited
 catalog is checked again, that a damaged cache is ignored, that a glossary
 edit is checked against every catalog again, and that a score from the kept
@@ -141,7 +142,7 @@ def test_a_reading_ease_score_from_the_kept_words_is_textstats_own(text):
 
 
 def test_a_damaged_reading_ease_file_is_ignored(tmp_path):
-    from signpost.engine.mkdocs.check_cache import ScoreStore
+    from signpost.check_cache import ScoreStore
 
     path = tmp_path / "reading-ease.json"
     store = ScoreStore(path)
@@ -157,7 +158,7 @@ def test_a_damaged_reading_ease_file_is_ignored(tmp_path):
 
 
 def test_the_dictionary_copy_is_read_once_per_run_and_damage_is_ignored(tmp_path):
-    from signpost.engine.mkdocs.check_cache import DICTIONARY_FILE, ScoreStore
+    from signpost.check_cache import DICTIONARY_FILE, ScoreStore
 
     store = ScoreStore(tmp_path / "reading-ease.json")
     first = store.cache.dictionary()  # textstat's own, then copied into the cache folder
@@ -167,3 +168,51 @@ def test_the_dictionary_copy_is_read_once_per_run_and_damage_is_ignored(tmp_path
     stored = json.loads(copy.read_text(encoding="utf-8"))
     copy.write_text(json.dumps({**stored, "body": stored["body"].replace('"hello"', '"jello"')}), encoding="utf-8")
     assert ScoreStore(tmp_path / "reading-ease.json").cache.dictionary()["hello"] == first["hello"]
+
+
+def _messages_reader(calls: list):
+    """A stand-in for `extract._page_messages` that counts its calls (the real one reads Markdown)."""
+    from signpost.translations.extract import SourceMessage
+
+    def read(file, title, description, body, body_line, title_line, description_line, read_blocks):
+        calls.append(file)
+        return (SourceMessage(title, ((file, title_line),), ("page title (front matter)",)),
+                SourceMessage(body.strip(), ((file, body_line),), ("paragraph",)))
+    return read
+
+
+def test_kept_page_messages_are_used_only_for_the_same_text_and_code(tmp_path):
+    from signpost.check_cache import MESSAGES_FILE, MessagesStore
+
+    path, calls = tmp_path / MESSAGES_FILE, []
+    arguments = ("content/help.md", "Help", "", "Ask an advocate for help.\n", 5, 2, 1)
+    first = MessagesStore(path, "key-1").wrap(_messages_reader(calls))
+    expected = first(*arguments, None)
+    store = MessagesStore(path, "key-1")
+    store.wrap(_messages_reader(calls))(*arguments, None)
+    store.save()
+    assert calls == ["content/help.md", "content/help.md"]  # nothing saved by the first store: read again
+
+    kept = MessagesStore(path, "key-1").wrap(_messages_reader(calls))
+    assert kept(*arguments, None) == expected and len(calls) == 2  # the same text: from the file
+    edited = arguments[:3] + ("Ask an advocate for help today.\n",) + arguments[4:]
+    assert kept(*edited, None)[1].id == "Ask an advocate for help today." and len(calls) == 3
+    MessagesStore(path, "key-2").wrap(_messages_reader(calls))(*arguments, None)
+    assert len(calls) == 4  # other code or another mkdocs.yml: never the kept messages
+
+
+def test_a_damaged_page_messages_file_is_ignored(tmp_path):
+    from signpost.check_cache import MESSAGES_FILE, MessagesStore
+
+    path, calls = tmp_path / MESSAGES_FILE, []
+    arguments = ("content/help.md", "Help", "", "Ask an advocate for help.\n", 5, 2, 1)
+    store = MessagesStore(path, "key")
+    store.wrap(_messages_reader(calls))(*arguments, None)
+    store.save()
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**stored, "body": stored["body"].replace("advocate", "lawyer")}), encoding="utf-8")
+    read = MessagesStore(path, "key").wrap(_messages_reader(calls))(*arguments, None)
+    assert read[1].id == "Ask an advocate for help." and len(calls) == 2
+    path.write_text(path.read_text(encoding="utf-8")[:40], encoding="utf-8")
+    MessagesStore(path, "key").wrap(_messages_reader(calls))(*arguments, None)
+    assert len(calls) == 3

@@ -8,7 +8,7 @@ real build never disagree. `site/` is never touched.
 
 Why a cache rather than a faster, separate checker: a second checker is
 exactly what drifted from the build before. The last check's state is kept
-in `.cache/check/state.json` (see `engine/mkdocs/check_cache.py`): with
+in `.cache/check/state.json` (see `signpost/check_cache.py`): with
 nothing changed the check answers from it at once; after an edit to pages or
 their catalogs the build renders only the pages the edit can affect and
 replays the other pages' findings; any other change (data, mkdocs.yml, the
@@ -30,7 +30,7 @@ from signpost.annotations import github_annotations
 from signpost.checks import model_checks
 from signpost.commands._common import print_report
 from signpost.engine import UnknownEngineError, engine_name
-from signpost.engine.mkdocs import check_cache
+from signpost import check_cache
 from signpost.findings import Report
 from signpost.today import BadTodayError, today
 

