@@ -1,4 +1,8 @@
-"""Languages built side by side: `signpost build --jobs N` runs N MkDocs processes and merges them.
+"""Languages built side by side: `signpost build --jobs N` runs N MkDocs workers and merges them.
+
+The workers are forked by one `whole_build` process after a warm-up (the
+content model, every catalog, the coverage matrix, the open data), so that
+work is paid once (`whole_build.run_workers`); one job is the engine's own build.
 
 Why not mkdocs-static-i18n's `build_only_locale`: it builds one language at
 the site root as if it were the only one, so its pages lose the language
