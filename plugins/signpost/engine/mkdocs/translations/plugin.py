@@ -10,10 +10,6 @@ modules, which do not import MkDocs.
 
 from __future__ import annotations
 
-import atexit
-import os
-import shutil
-import tempfile
 from urllib.parse import urljoin
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from signpost.engine.mkdocs import material
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, find_catalogs, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
+from signpost.engine.mkdocs.translations.stand_in_partials import stand_in_partials
 from signpost.sources import translatable_page, translatable_pages
 from signpost.templating import escape, theme_text
 from signpost.translations.extract import orphan_findings, source_ids
@@ -206,7 +203,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return
         english = next(Path(d) / "partials/languages/en.html" for d in config.theme.dirs
                        if (Path(d) / "partials/languages/en.html").is_file())
-        folder = _stand_in_partials(english, tuple(missing))
+        folder = stand_in_partials(english, tuple(missing))
         for lang in missing:
             SESSION.add([warning("mkdocs.yml", f"Material has no interface strings for `{lang}`: shown in English",
                                  line=self.settings.locale_lines.get(lang), field="plugins.i18n.languages.locale",
@@ -293,29 +290,3 @@ def _translate_sections(items, language: str) -> None:
 def _relative(target: str, from_url: str) -> str:
     return get_relative_url(target.lstrip("/") or ".", from_url or ".")
 
-
-# One folder of stand-in partials per process and set of languages, removed when that process ends.
-_STAND_INS: dict[tuple[Path, tuple[str, ...]], Path] = {}
-
-
-def _stand_in_partials(english: Path, languages: tuple[str, ...]) -> Path:
-    """English interface strings (with each language's direction) in a temporary theme folder.
-
-    Made once per process, not once per language pass, and removed at exit by
-    the process that made it: a parallel build's workers are forked from that
-    process and read the folder while it waits for them (they leave with
-    `os._exit`, which runs no exit handler; the pid check makes sure of it).
-    """
-    key = (english, languages)
-    if key not in _STAND_INS:
-        folder = Path(tempfile.mkdtemp(prefix="signpost-languages-"))
-        for lang in languages:
-            text = english.read_text(encoding="utf-8").replace('"language": "en"', f'"language": "{lang}"')
-            text = text.replace('"direction": "ltr"', f'"direction": "{l10n.direction(lang)}"')
-            target = folder / "partials" / "languages" / f"{lang}.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        owner = os.getpid()
-        atexit.register(lambda: os.getpid() == owner and shutil.rmtree(folder, ignore_errors=True))
-        _STAND_INS[key] = folder
-    return _STAND_INS[key]
