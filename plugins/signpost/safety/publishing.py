@@ -105,11 +105,12 @@ def child_keeps_lock(lock_file) -> dict:
     """`subprocess` arguments: the child holds the lock too and dies with its parent (Linux)."""
     options: dict = {"pass_fds": (lock_file.fileno(),)}
     if sys.platform.startswith("linux"):
-        options["preexec_fn"] = _die_with_parent
+        options["preexec_fn"] = die_with_parent
     return options
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """Linux: this process is killed when its parent ends (`prctl(PR_SET_PDEATHSIG)`)."""
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.prctl(1, 9)  # PR_SET_PDEATHSIG = 1, SIGKILL = 9
 

@@ -23,7 +23,6 @@ the CPU of one for it (measured at 100 pages + 100 services, 5 languages:
 
 from __future__ import annotations
 
-import ctypes
 import json
 import logging
 import os
@@ -31,6 +30,8 @@ import sys
 import time
 import traceback
 from pathlib import Path
+
+from signpost.safety import publishing
 
 WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
 
@@ -148,9 +149,9 @@ def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: in
 
 def _die_with(forker: int) -> None:
     """End with the process that forked this worker, as `signpost build`'s children do (see
-    `safety/publishing._die_with_parent`: the setting is not inherited through fork)."""
+    `safety/publishing.die_with_parent`: the setting is not inherited through fork)."""
     if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG = 1, SIGKILL = 9
+        publishing.die_with_parent()
     if os.getppid() != forker:
         os._exit(1)  # the forking process was gone before the setting took effect
 
