@@ -117,6 +117,36 @@ def test_output_defence_removes_handlers_urls_and_content_scripts_but_keeps_the_
     assert defuse_page(clean_page)[0] is clean_page  # untouched, byte for byte
 
 
+
+def test_output_defence_judges_each_page_in_full_after_clean_pages_with_the_same_markup():
+    # The pass remembers attribute sets and names found clean (the navigation of every page): a
+    # hostile page that repeats them with one attribute more, another value or another tag is still caught.
+    clean = ('<html><head><meta name="viewport" content="width=device-width"></head><body>'
+             '<a class="md-nav__link" href="../charter/">Charter</a><img src="map.png" alt="Map" class="x">'
+             '<div content="0;url=javascript:x" class="note">n</div><svg viewBox="0 0 1 1"></svg>'
+             '<article><p class="y">fine</p></article></body></html>')
+    for _ in range(3):
+        assert defuse_page(clean) == (clean, defuse_page(clean)[1]) and not defuse_page(clean)[1]
+    hostile = {
+        '<a class="md-nav__link" href="../charter/" onclick="x()">Charter</a>': "onclick=",
+        '<a class="md-nav__link" href="javascript:x()">Charter</a>': "href=",
+        '<a class="md-nav__link" HREF="JAVASCRIPT:x()">Charter</a>': "href=",
+        '<img src="map.png" alt="Map" class="x" onerror="x()">': "onerror=",
+        '<img src="map.png" alt="Map" class="x" srcdoc="&lt;script&gt;">': "srcdoc=",
+        '<img class="x" ONERROR="x()" alt="Map">': "onerror=",
+        '<meta http-equiv="refresh" content="0;url=javascript:x">': "content=",
+        '<meta content="0;url=javascript:x" class="note">': "content=",  # the <div>'s very attributes
+        '<p class="y" style="background:url(javascript:x)">a</p>': "style=",
+        '<svg viewBox="0 0 1 1" onload="x()"></svg>': "onload=",
+        '<article><p class="y">fine</p><iframe src="https://example.org"></iframe></article>': "<iframe>",
+    }
+    for markup, removed in hostile.items():
+        page = clean.replace("</body>", markup + "</body>")
+        cleaned, defused = defuse_page(page)
+        assert any(item.startswith(removed) for item in defused.removed), markup
+        assert "x()" not in cleaned and "javascript" not in cleaned.split("<article>")[-1], markup
+        assert cleaned.count("md-nav__link") == page.count("md-nav__link")  # the clean rest is kept
+
 # -- 2. Translations carry only their source's markup ---------------------------------------------
 
 @pytest.mark.parametrize("msgid, msgstr, expected", [

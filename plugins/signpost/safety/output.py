@@ -49,8 +49,23 @@ def defuse_page(page_html: str) -> tuple[str, Defused]:
     """The page without executable markup, and what was removed."""
     tree = LexborHTMLParser(page_html)
     defused = Defused()
-    for node in tree.css("*"):
-        _defuse_attributes(node, defused)
+    clean, inert = _CLEAN_ATTRIBUTES, _INERT_NAMES
+    # Every element from <html> down (the same elements as `css("*")`, without building a selector
+    # match list; comments come too, with no attributes).
+    for node in (tree.root.traverse() if tree.root is not None else tree.css("*")):
+        attributes = node.attributes
+        if not attributes or inert.issuperset(attributes):
+            continue  # no attribute, or only names met before that no value makes unsafe (class, id)
+        # A set of (name, value) pairs judged clean before (the same navigation links on every
+        # page) is clean again: the policy depends on names and values only, except for `content`
+        # (refused on <meta> only), never remembered. The rest is judged in full.
+        pairs = tuple(attributes.items())
+        if pairs in clean:
+            continue
+        if _defuse_attributes(node, defused, attributes):
+            if len(clean) >= _CLEAN_LIMIT:
+                clean.clear()
+            clean.add(pairs)
     for article in tree.css(CONTENT_SELECTOR):
         for node in article.css(", ".join(("script",) + CONTENT_BANNED)):
             if node.tag == "script" and (node.attributes.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
@@ -67,14 +82,24 @@ def has_executable_markup(page_html: str) -> list[str]:
     return defuse_page(page_html)[1].removed
 
 
-def _defuse_attributes(node, defused: Defused) -> None:
-    attributes = node.attributes
-    if not attributes:
-        return
+#: The attribute sets found clean on earlier pages (a bounded cache: emptied when full), and the
+#: attribute names, as the parser gives them, found `_inert` (a few dozen: `class`, `id`, `aria-*`).
+_CLEAN_ATTRIBUTES: set[tuple[tuple[str, str | None], ...]] = set()
+_INERT_NAMES: set[str] = set()
+_CLEAN_LIMIT = 50_000
+
+
+def _defuse_attributes(node, defused: Defused, attributes: dict[str, str | None]) -> bool:
+    """Removes the node's refused attributes; True when it had none and its verdict holds on any tag."""
+    clean = True
     for name, value in list(attributes.items()):
         lowered = name.lower()
         if _inert(lowered):
+            if len(_INERT_NAMES) < _CLEAN_LIMIT:
+                _INERT_NAMES.add(name)
             continue
+        if lowered == "content":
+            clean = False  # judged by the tag too (`<meta http-equiv=refresh>`): never remembered
         if lowered == "content" and node.tag == "meta" and "url=" in (value or "").lower():
             target = value.split("=", 1)[-1] if value else ""
             if urls.is_safe_url(target.strip("'\" ")):
@@ -83,6 +108,8 @@ def _defuse_attributes(node, defused: Defused) -> None:
             continue
         defused.removed.append(f"{lowered}= on <{node.tag}>")
         del node.attrs[name]
+        clean = False
+    return clean
 
 
 @lru_cache(maxsize=1024)
