@@ -147,6 +147,27 @@ def test_output_defence_judges_each_page_in_full_after_clean_pages_with_the_same
         assert "x()" not in cleaned and "javascript" not in cleaned.split("<article>")[-1], markup
         assert cleaned.count("md-nav__link") == page.count("md-nav__link")  # the clean rest is kept
 
+
+def test_the_url_policy_shortcut_for_printable_text_drops_exactly_what_the_full_filter_drops():
+    import html
+    import sys
+    from urllib.parse import unquote
+
+    from signpost.safety import urls
+    # decoded() skips its per-character filter for printable text: no printable character but " " is invisible.
+    assert [code for code in range(sys.maxunicode + 1)
+            if chr(code).isprintable() and urls._is_invisible(chr(code)) and code != 0x20] == []
+    for url in ("https://example.org/%D8%B3%DA%A9 /x", "java%09script:x", "jav&#x09;ascript:x",
+                "https://example.org/\u0633\u06a9", "\u202ejavascript:x", "java\u200bscript:x", "java\u3000script:x"):
+        text = url
+        for _ in range(8):  # the full decoding and filter, without the shortcuts
+            text, before = unquote(html.unescape(text), errors="replace"), text
+            if text == before:
+                break
+        assert urls.decoded(url) == "".join(ch for ch in text if not urls._is_invisible(ch)), url
+    assert urls.scheme_of("java\u200bscript:x") == urls.scheme_of("java%E2%80%8Bscript:x") == "javascript"
+
+
 # -- 2. Translations carry only their source's markup ---------------------------------------------
 
 @pytest.mark.parametrize("msgid, msgstr, expected", [

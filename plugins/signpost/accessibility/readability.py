@@ -29,6 +29,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -105,7 +106,15 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for token in text.split() if _LETTER.search(token))
+    return len(list(filter(_LETTER.search, text.split())))
+
+
+@lru_cache(maxsize=32768)
+def _sentences_and_words(paragraph: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A paragraph's sentences and the words of each: the same text in every language that shows it
+    untranslated, and the same "Get help now" items on many pages, are counted once."""
+    sentences = tuple(split_sentences(paragraph))
+    return sentences, tuple(map(count_words, sentences))
 
 
 def measure(paragraphs: list[str], language: str, settings: ReadabilitySettings = ReadabilitySettings()
@@ -117,13 +126,12 @@ def measure(paragraphs: list[str], language: str, settings: ReadabilitySettings 
     if not word_limit:
         result.not_measured = NOT_MEASURED_NOTE.format(language=language)
     for paragraph in paragraphs:
-        sentences = split_sentences(paragraph)
+        sentences, counts = _sentences_and_words(paragraph)
         result.sentences += len(sentences)
-        for sentence in sentences:
-            words = count_words(sentence)
-            result.words += words
-            if word_limit and words > settings.max_sentence_words:
-                result.long_sentences.append((sentence, words))
+        result.words += sum(counts)
+        if word_limit and counts and max(counts) > settings.max_sentence_words:
+            result.long_sentences += [(sentence, words) for sentence, words in zip(sentences, counts)
+                                      if words > settings.max_sentence_words]
         if len(sentences) > settings.max_paragraph_sentences:
             result.long_paragraphs.append((paragraph, len(sentences)))
     if language in READING_EASE_LANGUAGES and result.words >= settings.min_words_for_reading_ease:

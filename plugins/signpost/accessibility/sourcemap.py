@@ -10,7 +10,8 @@ the file without a line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass
@@ -18,10 +19,11 @@ class SourceLines:
     """The lines of one Markdown source, searchable case-insensitively."""
 
     text: str = ""
-    _lines: list[str] = field(default_factory=list, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._lines = self.text.casefold().splitlines()
+    @cached_property
+    def _lines(self) -> list[str]:
+        # Made on the first search: most pages have no finding to place, and never search.
+        return self.text.casefold().splitlines()
 
     def line_of(self, *needles: str | None) -> int | None:
         """1-based line of the first needle found (needles tried in order), or None."""

@@ -49,6 +49,11 @@ def decoded(url: str) -> str:
         text = unquote(html.unescape(text), errors="replace")
         if text == before:
             break
+    if text.isprintable():
+        # A printable character is never a control, format or separator character, and the only
+        # printable space is " " (tests/test_security.py checks every code point): what the
+        # character-by-character filter below keeps, without its Unicode look-up per character.
+        return text.replace(" ", "")
     return "".join(ch for ch in text if not _is_invisible(ch))
 
 
