@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -175,9 +176,10 @@ def _check_images(content, add) -> None:
 def _check_links(content, language: str, add) -> None:
     vague = vague_phrases(language)
     for link in content.css("a[href]"):
-        if "headerlink" in (link.attributes.get("class") or ""):
+        attributes = link.attributes
+        if "headerlink" in (attributes.get("class") or ""):
             continue
-        href = link.attributes.get("href") or ""
+        href = attributes.get("href") or ""
         name = _accessible_name(link)
         if not name:
             add(f'a link to "{href}" has no text', "link",
@@ -192,8 +194,7 @@ def _check_links(content, language: str, add) -> None:
 
 
 def _check_document_link(link, href: str, name: str, add) -> None:
-    path = unquote(urlsplit(href).path)
-    extension = posixpath.splitext(path)[1].lstrip(".").casefold()
+    path, extension = _path_and_extension(href)
     if extension not in DOCUMENT_FORMATS:
         return
     text = normalise(name + " " + (link.attributes.get("title") or ""))
@@ -277,6 +278,13 @@ class _Collector:
 def _title(tree) -> str:
     node = tree.css_first("head > title")
     return node.text(deep=True).strip() if node is not None else ""
+
+
+@lru_cache(maxsize=8192)
+def _path_and_extension(href: str) -> tuple[str, str]:
+    """A link's decoded path and its extension in lower case (the same links recur on many pages)."""
+    path = unquote(urlsplit(href).path)
+    return path, posixpath.splitext(path)[1].lstrip(".").casefold()
 
 
 def _is_decorative(image) -> bool:

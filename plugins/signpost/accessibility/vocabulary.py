@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 VAGUE_LINK_TEXT: dict[str, tuple[str, ...]] = {
     "en": (
@@ -67,6 +68,7 @@ IMAGE_FILE_NAME = re.compile(
 _PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)  # link texts recur on many pages and in every language left untranslated
 def normalise(text: str) -> str:
     """Lower case, punctuation and repeated spaces removed: "Read more…" -> "read more"."""
     text = unicodedata.normalize("NFC", text).casefold()

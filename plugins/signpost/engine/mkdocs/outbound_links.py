@@ -28,7 +28,9 @@ def is_outbound(href: str | None) -> bool:
 
 def mark_outbound_links(rendered) -> None:
     """Give every link to another site on the page noopener and noreferrer (a `RenderedPage` step)."""
-    for link in rendered.tree.css("a[href]"):
+    # Every outbound address has "//" in it (https://, http://, //host): Lexbor's selector leaves
+    # out the page's many relative links before any of them becomes a Python object.
+    for link in rendered.tree.css('a[href*="//"]'):
         if not is_outbound(link.attributes.get("href")):
             continue
         rel = link.attributes.get("rel")
