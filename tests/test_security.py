@@ -157,8 +157,10 @@ def test_the_url_policy_shortcut_for_printable_text_drops_exactly_what_the_full_
     # decoded() skips its per-character filter for printable text: no printable character but " " is invisible.
     assert [code for code in range(sys.maxunicode + 1)
             if chr(code).isprintable() and urls._is_invisible(chr(code)) and code != 0x20] == []
+    assert [code for code in range(0x80) if urls._is_invisible(chr(code))] == sorted(urls._ASCII_INVISIBLE)
     for url in ("https://example.org/%D8%B3%DA%A9 /x", "java%09script:x", "jav&#x09;ascript:x",
-                "https://example.org/\u0633\u06a9", "\u202ejavascript:x", "java\u200bscript:x", "java\u3000script:x"):
+                "https://example.org/\u0633\u06a9", "\u202ejavascript:x", "java\u200bscript:x", "java\u3000script:x",
+                "mailto:a@example.org?body=one%0Atwo%09three", "mailto:a@example.org?subject=%E0%A8%A1%0A%E2%80%8Bx"):
         text = url
         for _ in range(8):  # the full decoding and filter, without the shortcuts
             text, before = unquote(html.unescape(text), errors="replace"), text
