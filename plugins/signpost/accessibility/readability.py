@@ -88,9 +88,11 @@ def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str 
     content = tree.css_first(content_selector) or tree.body
     if content is None:
         return []
-    content = content.clone()
-    for node in content.css(f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"):
-        node.decompose()
+    left_out = f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"
+    if content.css_first(left_out) is not None:  # else the copy would be the content itself: no copy
+        content = content.clone()
+        for node in content.css(left_out):
+            node.decompose()
     blocks = []
     for node in content.css("p, li, dd"):
         if node.tag in ("li", "dd") and node.css_first("p, ul, ol") is not None:
