@@ -212,3 +212,14 @@ def test_numbers_in_any_scripts_digits_are_found_and_a_text_without_digits_has_n
     """find_phones answers a text without a digit at once: every script's digits count as digits."""
     from signpost.phones import find_phones
     assert [m.e164 for m in find_phones(text)] == e164
+
+
+def test_a_number_met_again_is_found_again_and_its_words_around_decide_call_or_text():
+    """find_phones keeps libphonenumber's answer per text: the block's words before still decide each time."""
+    from signpost.phones import find_phones
+    text = "0113 496 0999 (Monday to Friday)"
+    assert [(m.e164, m.text_only) for m in find_phones(text, "Call us on ")] == [("+441134960999", False)]
+    assert [(m.e164, m.text_only) for m in find_phones(text, "Text us on ")] == [("+441134960999", True)]
+    assert [m.href for m in find_phones(text, "")] == ["tel:+441134960999"]
+    assert [m.text for m in find_phones("Call 999 or 0113 496 0999", "")] == ["999", "0113 496 0999"]
+    assert find_phones("see example.org/01134960999", "Call ") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -73,15 +74,10 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
     """
     if not _DIGIT.search(text):
         return []
-    found: list[PhoneMention] = []
-    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    numbers, addresses = _numbers_in(text)
     in_address = lambda start, end: any(a <= start and end <= b for a, b in addresses)  # noqa: E731
-    for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.POSSIBLE):
-        if not _is_real_number(match.raw_string, match.number) or in_address(match.start, match.end):
-            continue
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        found.append(PhoneMention(match.start, match.end, match.raw_string, e164,
-                                  _is_text_only(context_before + text[:match.start])))
+    found = [PhoneMention(start, end, raw, e164, _is_text_only(context_before + text[:start]))
+             for start, end, raw, e164 in numbers]
     for match in _SHORT.finditer(text):
         if any(m.start <= match.start() < m.end for m in found) or in_address(match.start(), match.end()):
             continue
@@ -94,6 +90,22 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
         found.append(PhoneMention(match.start(), match.end(), number, number.replace(" ", ""),
                                   _is_text_only(context_before + text[:match.start()])))
     return sorted(found, key=lambda mention: mention.start)
+
+
+@lru_cache(maxsize=16384)
+def _numbers_in(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[tuple[int, int], ...]]:
+    """libphonenumber's real numbers of a text outside addresses (start, end, as written, E.164), and
+    the text's addresses. The text alone decides them (the words around only say call or text): the
+    same opening hours and dates recur in many services, pages and every language left untranslated."""
+    addresses = tuple((m.start(), m.end()) for m in _ADDRESS.finditer(text))
+    numbers = []
+    for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.POSSIBLE):
+        if not _is_real_number(match.raw_string, match.number) or any(
+                a <= match.start and match.end <= b for a, b in addresses):
+            continue
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        numbers.append((match.start, match.end, match.raw_string, e164))
+    return tuple(numbers), addresses
 
 
 def _is_real_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:
