@@ -136,3 +136,8 @@ def test_a_problem_in_a_translation_is_reported_on_the_catalog_line():
     found = check_page(html('<p><a href="r/">kliknij tutaj</a> <a href="x/">Click here</a></p>', lang="pl"),
                        source).findings
     assert [(f.file, f.line) for f in found] == [("translations/pl/page.po", 6), ("content/page.md", 5)]
+    # The build passes the whole PO text: its translations are taken out only when a finding is placed.
+    lazy = PageSource(source.file, "pl", source.markdown, catalog=source.catalog, catalog_po=po)
+    assert check_page(html('<p><a href="r/">kliknij tutaj</a> <a href="x/">Click here</a></p>', lang="pl"),
+                      lazy).findings == found
+    assert lazy.translations == source.catalog_text

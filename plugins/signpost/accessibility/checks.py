@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -44,7 +44,13 @@ class PageSource:
     language: str             # the language being built
     markdown: str = ""        # the source text, to find lines
     catalog: str = ""         # translated pages: the PO catalog (translations/pl/charter/index.po) ...
-    catalog_text: str = ""    # ... and its translations (msgstr lines; other lines blank, numbers kept)
+    catalog_text: str = ""    # ... and its translations (msgstr lines; other lines blank, numbers kept) ...
+    catalog_po: str = ""      # ... or the whole PO text, its translations taken out when a finding needs them
+
+    @cached_property
+    def translations(self) -> str:
+        """`catalog_text`, or the msgstr lines of `catalog_po` (most pages have no finding to place)."""
+        return self.catalog_text or translations_only(self.catalog_po)
 
     def locate(self, lines: SourceLines, catalog_lines: SourceLines | None, find) -> tuple[str, int | None]:
         """(file, line) of a problem: in a translation if it is there, else in the Markdown source."""
@@ -82,7 +88,7 @@ def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_select
     tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     lines = SourceLines(page.markdown)
     result = PageCheck(title=_title(tree))
-    add = _Collector(page, lines, SourceLines(page.catalog_text) if page.catalog_text else None, result.findings)
+    add = _Collector(page, lines, result.findings)
     _check_language(tree, page, add)
     _check_duplicate_ids(tree, add)
     content = tree.css_first(content_selector)
@@ -263,9 +269,13 @@ def _check_iframes(content, add) -> None:
 class _Collector:
     """Turns (message, field, hint, *needles) into a Finding on the source file and line."""
 
-    def __init__(self, page: PageSource, lines: SourceLines, catalog_lines: SourceLines | None,
-                 findings: list[Finding]):
-        self.page, self.lines, self.catalog_lines, self.findings = page, lines, catalog_lines, findings
+    def __init__(self, page: PageSource, lines: SourceLines, findings: list[Finding]):
+        self.page, self.lines, self.findings = page, lines, findings
+
+    @cached_property
+    def catalog_lines(self) -> SourceLines | None:
+        translations = self.page.translations
+        return SourceLines(translations) if translations else None
 
     def __call__(self, message: str, field_name: str, hint: str, *needles: str, line: int | None = None) -> None:
         if line is not None:

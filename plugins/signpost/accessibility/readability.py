@@ -151,7 +151,7 @@ def readability_findings(result: Readability, page: PageSource,
     def where(text: str) -> tuple[str, int | None]:
         if translated:
             if not entries:
-                entries.extend(catalog_entries(page.catalog_text))
+                entries.extend(catalog_entries(page.translations))
             # A translated page's text is in its PO file: point there even when the line is not found.
             return page.catalog, _entry_line(entries, text)
         return page.file, _line_of_text(lines, text)

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
 from signpost.accessibility.bidi import isolate_number_runs
-from signpost.accessibility.checks import PageSource, check_page, duplicate_titles, translations_only
+from signpost.accessibility.checks import PageSource, check_page, duplicate_titles
 from signpost.engine.mkdocs.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
@@ -104,13 +104,13 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             except (OSError, UnicodeDecodeError):
                 markdown = ""
         language = current_language(config)
-        catalog, catalog_text = "", ""
+        catalog, catalog_po = "", ""
         if language != source_language(config):  # a translation's checks point at its catalog
             catalog = f"{TRANSLATIONS_DIR}/{language}/{path[:-3] if path.endswith('.md') else path}.po"
             text = model.catalogs.text(language, path)  # the bytes every catalog reader shares: read once
-            catalog, catalog_text = (catalog, translations_only(text)) if text is not None else ("", "")
+            catalog, catalog_po = (catalog, text) if text is not None else ("", "")
         return PageSource(file=f"{self._display_prefix}/{path}", language=language, markdown=markdown,
-                          catalog=catalog, catalog_text=catalog_text)
+                          catalog=catalog, catalog_po=catalog_po)
 
     def _readability_exempt(self, page, config: MkDocsConfig) -> bool:
         if page.meta.get("readability_exempt"):
