@@ -95,7 +95,14 @@ class _Macros:
         self._name = name
 
     def __getattr__(self, macro: str):
-        return getattr(_environment().get_template(self._name).module, macro)
+        return _macro(self._name, macro)
+
+
+@lru_cache(maxsize=None)
+def _macro(name: str, macro: str):
+    # One environment per process, templates never reloaded (`auto_reload=False`): a macro found
+    # once is the same callable for every page (the directory asks for thousands a build).
+    return getattr(_environment().get_template(name).module, macro)
 
 
 def vetted(fragment: str) -> Markup:
