@@ -82,16 +82,20 @@ class PageCheck:
     title: str = ""
 
 
-def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_selector: str = CONTENT_SELECTOR
-               ) -> PageCheck:
-    """Every static accessibility finding for one rendered page (HTML text, or already parsed)."""
+def check_page(html: str | LexborHTMLParser, page: PageSource, *, content_selector: str = CONTENT_SELECTOR,
+               content=None) -> PageCheck:
+    """Every static accessibility finding for one rendered page (HTML text, or already parsed).
+
+    `content`: the node `content_selector` selects in that tree, when the caller has found it already.
+    """
     tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     lines = SourceLines(page.markdown)
     result = PageCheck(title=_title(tree))
     add = _Collector(page, lines, result.findings)
     _check_language(tree, page, add)
     _check_duplicate_ids(tree, add)
-    content = tree.css_first(content_selector)
+    if content is None:
+        content = tree.css_first(content_selector)
     if content is None:
         return result
     if content.css_first(NOT_CONTENT_SELECTOR) is not None:

@@ -79,13 +79,15 @@ class Readability:
         return self.words / self.sentences if self.sentences else 0.0
 
 
-def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str = CONTENT_SELECTOR) -> list[str]:
+def paragraphs_from_html(html: str | LexborHTMLParser, *, content_selector: str = CONTENT_SELECTOR,
+                         content=None) -> list[str]:
     """The text of each paragraph, list item and definition in the content area (code and previews left out).
 
     A parsed tree is left as it is (it may be the page being published): code is dropped from a copy.
+    `content`: the node `content_selector` selects in that tree, when the caller has found it already.
     """
     tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
-    content = tree.css_first(content_selector) or tree.body
+    content = (content if content is not None else tree.css_first(content_selector)) or tree.body
     if content is None:
         return []
     left_out = f"{NOT_CONTENT_SELECTOR}, pre, code, .admonition-title, script, style"

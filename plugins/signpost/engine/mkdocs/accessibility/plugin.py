@@ -17,7 +17,7 @@ from signpost.engine.mkdocs.accessibility.config import AccessibilityConfig
 from signpost.accessibility.readability import (ReadabilitySettings, measure, paragraphs_from_html,
                                                 readability_findings)
 from signpost.l10n import direction
-from signpost.engine.mkdocs.material import insert_at_content_top
+from signpost.engine.mkdocs.material import CONTENT_SELECTOR, insert_at_content_top
 from signpost.engine.mkdocs.not_found import NOT_FOUND, place_not_found_page
 from signpost.engine.mkdocs.preview import source_language
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
@@ -63,16 +63,18 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             rendered.changed |= isolate_number_runs(rendered.content) > 0
         if not (self.config.checks or self.config.readability):
             return
-        tree = rendered.tree
+        tree, selector = rendered.tree, self.config.content_selector
+        # The page's content node, found once for every step (when the checks look for the same one).
+        content = rendered.content if selector == CONTENT_SELECTOR else None
         findings = []
         if self.config.checks:
-            result = check_page(tree, source, content_selector=self.config.content_selector)
+            result = check_page(tree, source, content_selector=selector, content=content)
             findings += result.findings
             if result.title:
                 self._titles.setdefault(result.title, []).append(source.file)
         if self.config.readability and not self._readability_exempt(page, config):
             settings = self._readability_settings()
-            paragraphs = paragraphs_from_html(tree, content_selector=self.config.content_selector)
+            paragraphs = paragraphs_from_html(tree, content_selector=selector, content=content)
             findings += readability_findings(measure(paragraphs, source.language, settings), source, settings)
         SESSION.add(findings)
         if SESSION.serving and findings and rendered.content is not None:
