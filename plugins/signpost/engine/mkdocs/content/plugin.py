@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -28,6 +31,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     """Loads and validates every page and service; fails the build once at the end."""
 
     model: ContentModel | None = None
+    _model_source: tuple | None = None
     _strict = True
 
     def on_startup(self, *, command, dirty) -> None:
@@ -47,9 +51,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             today()
         except BadTodayError as problem:
             raise PluginError(str(problem)) from None
-        root = project_root(config)
-        self.model = load_content_model(config.docs_dir, root / self.config.data_dir,
-                                        settings=settings_from_config(config))
+        settings = settings_from_config(config)
+        source = (Path(config.docs_dir), project_root(config) / self.config.data_dir, _settings_key(settings))
+        if not (is_inner_language_build(config) and self.model is not None and source == self._model_source):
+            # Each language pass of static-i18n runs on_config again over the same files: the model
+            # the outer pass loaded (every page and service read and validated) serves them all.
+            self.model = load_content_model(source[0], source[1], settings=settings)
+            self._model_source = source
         SESSION.add(self.model.report)
         if not is_inner_language_build(config):
             SESSION.add(check_facts(self.model))  # review dates, references, real-looking numbers
@@ -183,3 +191,8 @@ def log_finding(finding) -> None:
     else:
         log.info(finding.format())
 
+
+def _settings_key(settings) -> dict:
+    """The settings a model was loaded with, for equality (the block reader is an object made per call)."""
+    return {field.name: getattr(settings, field.name) for field in dataclasses.fields(settings)
+            if field.name != "block_reader"}
