@@ -56,6 +56,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.model = None
         self.untranslated_urls: set[str] = set()
         self._title_fallback = False
+        self._written: list = []  # this pass's written pages (`_forget_written_pages`)
 
     # Events, in lifecycle order -------------------------------------------------------------
 
@@ -169,8 +170,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if self.config.search_per_language and self.language != self.default and "i18n" in config.plugins:
             material.point_search_at_language(tree, self.language)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._forget_written_pages()  # the English pass's pages, before the next language's pass
+
+    def on_post_page(self, output, *, page, config):
+        self._written.append(page)
+        return output
+
     @event_priority(-150)  # after mkdocs-static-i18n (-100) built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._forget_written_pages()
         if not self.config.enabled or is_inner_language_build(config) or "i18n" not in config.plugins:
             return
         site = Path(config.site_dir)
@@ -178,6 +187,19 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             self._write_search_indexes(config, site)
         if self.config.prune_alternates:
             self._prune_sitemap(site)
+
+    def _forget_written_pages(self) -> None:
+        """Drop the HTML and Markdown of the pages already written (memory; nothing reads them again).
+
+        mkdocs-static-i18n keeps every language pass's files, each with its `Page`, to the
+        end of the build (its `i18n_files_per_language`, for the language links), so each
+        page's text stayed in memory: about 7 MB per language pass at 400 pages + 300
+        services. The page is written and indexed (search) by then; later passes read
+        their own pages, the sitemap only URLs and dates.
+        """
+        for page in self._written:
+            page.content = page.markdown = None
+        self._written.clear()
 
     # Helpers: languages and catalogs ---------------------------------------------------------
 
