@@ -31,6 +31,7 @@ import time
 import traceback
 from pathlib import Path
 
+from signpost.model.catalogs import catalog_bytes_not_kept
 from signpost.safety import publishing
 
 WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
@@ -111,12 +112,13 @@ def warm_up(config_file: Path) -> None:
     from mkdocs.config import load_config
     logging.disable(logging.CRITICAL)
     try:
-        config = load_config(config_file=str(config_file))
-        config.plugins.on_startup(command="build", dirty=False)
-        config = config.plugins.on_config(config)
-        for plugin in config.plugins.values():
-            if hasattr(plugin, "warm_up"):
-                plugin.warm_up(config)
+        with catalog_bytes_not_kept():  # what the workers read is the checked catalogs, not the files' bytes
+            config = load_config(config_file=str(config_file))
+            config.plugins.on_startup(command="build", dirty=False)
+            config = config.plugins.on_config(config)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "warm_up"):
+                    plugin.warm_up(config)
     except Exception:  # noqa: BLE001  the workers meet the same problem and report it in their words
         pass
     finally:
