@@ -43,7 +43,12 @@ RECORDS = {"services": "service", "service_at_locations": "service_at_location",
 
 def write_open_data(services: dict[str, Service], vocabulary: DirectoryVocabulary, folder: Path) -> None:
     """Write the static API and services.csv into `folder`."""
-    for name, text in open_data_files(services, vocabulary).items():
+    write_files(open_data_files(services, vocabulary), folder)
+
+
+def write_files(files: dict[str, str], folder: Path) -> None:
+    """Write `open_data_files`' answer into `folder` (the static API has sub-folders)."""
+    for name, text in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

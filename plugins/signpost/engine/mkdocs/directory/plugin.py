@@ -25,7 +25,10 @@ runs after the content plugin has excluded those pages (priority -1000).
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +36,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.checks import check_model
-from signpost.model.service_export import open_data_files
+from signpost.model.service_export import open_data_files, write_files
 from signpost.engine.mkdocs.directory.config import DirectoryConfig
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
                                        category_source, forget_translations, generated_pages, home_source,
@@ -48,7 +51,9 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("assets/signpost/directory.css", "assets/signpost/directory.js")
 
-_OPEN_DATA: list = []  # [content model, its open-data files]: the last model's only
+#: The last content model's open data: [model, {file name: bytes}, the files' text or None, a folder holding
+#: the files or None] (see `_open_data`).
+_OPEN_DATA: list = []
 
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
@@ -145,9 +150,11 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             return
         folder = Path(config.site_dir) / self.config.open_data_dir
         folder.mkdir(parents=True, exist_ok=True)
-        for name, text in self._open_data(config).items():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)  # the static API has sub-folders
-            (folder / name).write_text(text, encoding="utf-8")
+        _, _, texts, written = self._open_data(config)
+        if texts is None:
+            shutil.copytree(written, folder, dirs_exist_ok=True)  # the warm-up's files (see `warm_up`)
+        else:
+            write_files(texts, folder)
 
     # Helpers -------------------------------------------------------------
 
@@ -166,28 +173,40 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             self._context_for = (model, language, config.site_url)
         context = self._context_cache
         if with_open_data and self.config.open_data:
-            context = dataclasses.replace(context, open_data_sizes=tuple(
-                (name, len(text.encode("utf-8"))) for name, text in self._open_data(config).items()))
+            context = dataclasses.replace(context, open_data_sizes=tuple(self._open_data(config)[1].items()))
         return context
 
     def warm_up(self, config: MkDocsConfig) -> None:
         """Before the parallel build forks its workers (`whole_build.warm_up`): the open data, made once.
 
-        Every worker that renders a language's directory home shows the files' sizes.
+        Every worker that renders a language's directory home shows the files' sizes, and
+        writes the files at its end. The text (10 MB at 300 services) is written here, once,
+        into a private temporary folder, and not kept: each worker would inherit it and hold
+        it to its end; a worker copies the files instead. The folder is removed when this
+        process (the one that forks the workers and waits for them) exits; the workers end
+        with `os._exit`, which runs no `atexit` function.
         """
         if self.config.enabled and self.config.open_data:
-            self._open_data(config)
+            self._open_data(config, to_folder=True)
 
-    def _open_data(self, config: MkDocsConfig) -> dict[str, str]:
-        """The open-data files' text, made once per content model (every language links to the same files).
+    def _open_data(self, config: MkDocsConfig, *, to_folder: bool = False) -> list:
+        """The open data (`_OPEN_DATA`), made once per content model (every language links to the same files).
 
         Kept in the module, not on the plugin: the parallel build's workers are
         forked after a warm-up with other plugin objects, and the same model.
         """
         model = content_model(config)
         if not _OPEN_DATA or _OPEN_DATA[0] is not model:
-            _OPEN_DATA[:] = [model, open_data_files(model.services, self._vocabulary(config))]
-        return _OPEN_DATA[1]
+            texts = open_data_files(model.services, self._vocabulary(config))
+            sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}
+            folder = None
+            if to_folder:
+                folder = Path(tempfile.mkdtemp(prefix="signpost-open-data-"))
+                atexit.register(shutil.rmtree, folder, ignore_errors=True)
+                write_files(texts, folder)
+                texts = None
+            _OPEN_DATA[:] = [model, sizes, texts, folder]
+        return _OPEN_DATA
 
     def _vocabulary(self, config: MkDocsConfig):
         return content_model(config).vocabulary  # read once by the model; its findings are in the model's report
