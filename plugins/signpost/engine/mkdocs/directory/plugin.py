@@ -109,6 +109,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             generated[category_page(category)] = lambda context, category=category: category_source(context,
                                                                                                      category)
         services = {service_page(s.slug): s for s in content_model(config).services.values()}
+        self._filled = [file for file in files.documentation_pages()
+                        if file.src_uri in generated or file.src_uri in services or _is_service_file(file.src_uri)]
         for file in files.documentation_pages():  # included pages only: an excluded one is never read
             if file.src_uri in generated:
                 # Only the directory home shows the open-data files' sizes (made once per content model).
@@ -145,6 +147,12 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                                                                    meta.service_categories)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Each pass's pages have read their Markdown; mkdocs-static-i18n keeps every pass's files to
+        # the end of the build, so the text made for them would stay in memory (about 4 MB per pass
+        # at 300 services). Empty, not None: the preview tells a generated file by `_content`.
+        for file in getattr(self, "_filled", ()):
+            file._content = ""
+        self._filled = []
         if not (self.config.enabled and self.config.open_data and self.write_open_data) or \
                 is_inner_language_build(config):
             return
