@@ -15,7 +15,7 @@ import gzip
 import json
 import re
 import xml.etree.ElementTree as etree
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from signpost.templating import macros
 
@@ -37,8 +37,12 @@ def insert_after_first_heading(content: str, snippet: str) -> str:
 
 
 def split_search_index(entries: Iterable[dict], languages: list[str], default: str, base_config: dict,
-                       language_config: Callable[[str], dict]) -> dict[str, str]:
-    """One search index (JSON text) per language, locations relative to that language's root."""
+                       language_config: Callable[[str], dict]) -> Iterator[tuple[str, str]]:
+    """One search index (JSON text) per language, locations relative to that language's root.
+
+    Made one language at a time, for the caller to write before the next: the build's
+    largest process writes them at its very end, with every language's pages still in memory.
+    """
     by_language: dict[str, list[dict]] = {language: [] for language in languages}
     seen: set[tuple[str, str]] = set()
     for entry in entries:
@@ -51,9 +55,9 @@ def split_search_index(entries: Iterable[dict], languages: list[str], default: s
             continue
         seen.add(key)
         by_language.setdefault(language, []).append({**entry, "location": location})
-    return {language: json.dumps({"config": {**base_config, **language_config(language)}, "docs": docs},
-                                 ensure_ascii=False, separators=(",", ":"), default=str)
-            for language, docs in by_language.items()}
+    for language, docs in by_language.items():
+        yield language, json.dumps({"config": {**base_config, **language_config(language)}, "docs": docs},
+                                   ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def prune_sitemap(xml_text: str, dropped_urls: set[str], default_language: str | None = None) -> str:

@@ -287,7 +287,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return {"lang": ["en"], "pipeline": []}
 
         indexes = output.split_search_index(entries, build_languages(config), self.default, base, language_config)
-        for language, text in indexes.items():
+        for language, text in indexes:
             folder = site / "search" if language == self.default else site / language / "search"
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "search_index.json").write_text(text, encoding="utf-8")
