@@ -33,6 +33,7 @@ from pathlib import Path
 
 from signpost.model.catalogs import catalog_bytes_not_kept
 from signpost.safety import publishing
+from signpost.translations.integrity import forget_worked_out_facts
 
 WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
 
@@ -119,6 +120,7 @@ def warm_up(config_file: Path) -> None:
             for plugin in config.plugins.values():
                 if hasattr(plugin, "warm_up"):
                     plugin.warm_up(config)
+        forget_worked_out_facts()  # the catalogs are checked; each worker would inherit and keep them
     except Exception:  # noqa: BLE001  the workers meet the same problem and report it in their words
         pass
     finally:
