@@ -15,8 +15,9 @@ scripts out. This pass runs on every finished page in every language, in
 It parses the page once with selectolax (lexbor) and returns the original
 text untouched when nothing needed removing, so clean pages are byte-for-byte
 what the theme wrote. Every element is looked at; one whose attribute names are
-all `_inert`, or whose very attribute set was judged clean before, is not judged
-again (the same navigation on every page of every language).
+all `_inert`, or whose very tag and attribute set was judged before (the verdict
+kept for the most recently met), is not judged again (the same navigation on every
+page of every language).
 """
 
 from __future__ import annotations
@@ -51,23 +52,16 @@ def defuse_page(page_html: str) -> tuple[str, Defused]:
     """The page without executable markup, and what was removed."""
     tree = LexborHTMLParser(page_html)
     defused = Defused()
-    clean, inert = _CLEAN_ATTRIBUTES, _INERT_NAMES
+    inert = _INERT_NAMES
     # Every element from <html> down (the same elements as `css("*")`, without building a selector
     # match list; comments come too, with no attributes).
     for node in (tree.root.traverse() if tree.root is not None else tree.css("*")):
         attributes = node.attributes
         if not attributes or inert.issuperset(attributes):
             continue  # no attribute, or only names met before that no value makes unsafe (class, id)
-        # A set of (name, value) pairs judged clean before (the same navigation links on every
-        # page) is clean again: the policy depends on names and values only, except for `content`
-        # (refused on <meta> only), never remembered. The rest is judged in full.
-        pairs = tuple(attributes.items())
-        if pairs in clean:
-            continue
-        if _defuse_attributes(node, defused, attributes):
-            if len(clean) >= _CLEAN_LIMIT:
-                clean.clear()
-            clean.add(pairs)
+        for name in _refused_attributes(node.tag, tuple(attributes.items())):
+            defused.removed.append(f"{name.lower()}= on <{node.tag}>")
+            del node.attrs[name]
     for article in tree.css(CONTENT_SELECTOR):
         for node in article.css(", ".join(("script",) + CONTENT_BANNED)):
             if node.tag == "script" and (node.attributes.get("type") or "").strip().lower() in DATA_SCRIPT_TYPES:
@@ -84,34 +78,34 @@ def has_executable_markup(page_html: str) -> list[str]:
     return defuse_page(page_html)[1].removed
 
 
-#: The attribute sets found clean on earlier pages (a bounded cache: emptied when full), and the
-#: attribute names, as the parser gives them, found `_inert` (a few dozen: `class`, `id`, `aria-*`).
-_CLEAN_ATTRIBUTES: set[tuple[tuple[str, str | None], ...]] = set()
+#: The attribute names, as the parser gives them, found `_inert` (a few dozen: `class`, `id`, `aria-*`).
 _INERT_NAMES: set[str] = set()
-_CLEAN_LIMIT = 50_000
+_INERT_LIMIT = 10_000
 
 
-def _defuse_attributes(node, defused: Defused, attributes: dict[str, str | None]) -> bool:
-    """Removes the node's refused attributes; True when it had none and its verdict holds on any tag."""
-    clean = True
-    for name, value in list(attributes.items()):
+@lru_cache(maxsize=8192)
+def _refused_attributes(tag: str, pairs: tuple[tuple[str, str | None], ...]) -> tuple[str, ...]:
+    """The names of the attributes the policy refuses on an element `tag` with these (name, value) pairs.
+
+    A pure function of the tag and the pairs, so its answers are kept (least recently used first
+    out, a bound that does not grow with the site): the navigation's links repeat on every page and
+    are judged once; anything new, hostile or not, is judged in full.
+    """
+    refused = []
+    for name, value in pairs:
         lowered = name.lower()
         if _inert(lowered):
-            if len(_INERT_NAMES) < _CLEAN_LIMIT:
+            if len(_INERT_NAMES) < _INERT_LIMIT:
                 _INERT_NAMES.add(name)
             continue
-        if lowered == "content":
-            clean = False  # judged by the tag too (`<meta http-equiv=refresh>`): never remembered
-        if lowered == "content" and node.tag == "meta" and "url=" in (value or "").lower():
+        if lowered == "content" and tag == "meta" and "url=" in (value or "").lower():
             target = value.split("=", 1)[-1] if value else ""
             if urls.is_safe_url(target.strip("'\" ")):
                 continue
         elif urls.attribute_is_safe(lowered, value or "", generated=True):
             continue
-        defused.removed.append(f"{lowered}= on <{node.tag}>")
-        del node.attrs[name]
-        clean = False
-    return clean
+        refused.append(name)
+    return tuple(refused)
 
 
 @lru_cache(maxsize=1024)
