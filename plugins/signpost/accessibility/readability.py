@@ -113,7 +113,7 @@ def count_words(text: str) -> int:
     return len(list(filter(_LETTER.search, text.split())))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=2048)  # recent paragraphs only: they are kept with their sentences (memory)
 def _sentences_and_words(paragraph: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A paragraph's sentences and the words of each: the same text in every language that shows it
     untranslated, and the same "Get help now" items on many pages, are counted once."""

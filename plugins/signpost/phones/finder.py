@@ -92,7 +92,7 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # recent texts only: a bound that keeps the worker small
 def _numbers_in(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[tuple[int, int], ...]]:
     """libphonenumber's real numbers of a text outside addresses (start, end, as written, E.164), and
     the text's addresses. The text alone decides them (the words around only say call or text): the
