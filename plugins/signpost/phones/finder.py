@@ -75,11 +75,10 @@ def find_phones(text: str, context_before: str = "") -> list[PhoneMention]:
     if not _DIGIT.search(text):
         return []
     numbers, addresses = _numbers_in(text)
-    in_address = lambda start, end: any(a <= start and end <= b for a, b in addresses)  # noqa: E731
     found = [PhoneMention(start, end, raw, e164, _is_text_only(context_before + text[:start]))
              for start, end, raw, e164 in numbers]
     for match in _SHORT.finditer(text):
-        if any(m.start <= match.start() < m.end for m in found) or in_address(match.start(), match.end()):
+        if any(m.start <= match.start() < m.end for m in found) or _inside(addresses, match.start(), match.end()):
             continue
         number = match.group(1)
         if not (_SHORT_CUE.search(context_before + text[:match.start()])
@@ -100,12 +99,15 @@ def _numbers_in(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple
     addresses = tuple((m.start(), m.end()) for m in _ADDRESS.finditer(text))
     numbers = []
     for match in phonenumbers.PhoneNumberMatcher(text, REGION, leniency=phonenumbers.Leniency.POSSIBLE):
-        if not _is_real_number(match.raw_string, match.number) or any(
-                a <= match.start and match.end <= b for a, b in addresses):
+        if not _is_real_number(match.raw_string, match.number) or _inside(addresses, match.start, match.end):
             continue
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         numbers.append((match.start, match.end, match.raw_string, e164))
     return tuple(numbers), addresses
+
+
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def _is_real_number(raw: str, number: phonenumbers.PhoneNumber) -> bool:

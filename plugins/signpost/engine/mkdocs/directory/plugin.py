@@ -30,6 +30,7 @@ import dataclasses
 import shutil
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -51,9 +52,18 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("assets/signpost/directory.css", "assets/signpost/directory.js")
 
-#: The last content model's open data: [model, {file name: bytes}, the files' text or None, a folder holding
-#: the files or None] (see `_open_data`).
-_OPEN_DATA: list = []
+
+class _OpenData(NamedTuple):
+    """One content model's open data: the files' sizes, and their text or a folder holding them."""
+
+    model: object
+    sizes: dict[str, int]        # file name: bytes
+    texts: dict[str, str] | None  # file name: text; None when written into `folder` instead
+    folder: Path | None
+
+
+#: The last content model's open data (see `_open_data`): one at most.
+_OPEN_DATA: list[_OpenData] = []
 
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
@@ -158,11 +168,11 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             return
         folder = Path(config.site_dir) / self.config.open_data_dir
         folder.mkdir(parents=True, exist_ok=True)
-        _, _, texts, written = self._open_data(config)
-        if texts is None:
-            shutil.copytree(written, folder, dirs_exist_ok=True)  # the warm-up's files (see `warm_up`)
+        open_data = self._open_data(config)
+        if open_data.texts is None:
+            shutil.copytree(open_data.folder, folder, dirs_exist_ok=True)  # the warm-up's files (see `warm_up`)
         else:
-            write_files(texts, folder)
+            write_files(open_data.texts, folder)
 
     # Helpers -------------------------------------------------------------
 
@@ -181,7 +191,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             self._context_for = (model, language, config.site_url)
         context = self._context_cache
         if with_open_data and self.config.open_data:
-            context = dataclasses.replace(context, open_data_sizes=tuple(self._open_data(config)[1].items()))
+            context = dataclasses.replace(context, open_data_sizes=tuple(self._open_data(config).sizes.items()))
         return context
 
     def warm_up(self, config: MkDocsConfig) -> None:
@@ -197,14 +207,14 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if self.config.enabled and self.config.open_data:
             self._open_data(config, to_folder=True)
 
-    def _open_data(self, config: MkDocsConfig, *, to_folder: bool = False) -> list:
+    def _open_data(self, config: MkDocsConfig, *, to_folder: bool = False) -> _OpenData:
         """The open data (`_OPEN_DATA`), made once per content model (every language links to the same files).
 
         Kept in the module, not on the plugin: the parallel build's workers are
         forked after a warm-up with other plugin objects, and the same model.
         """
         model = content_model(config)
-        if not _OPEN_DATA or _OPEN_DATA[0] is not model:
+        if not _OPEN_DATA or _OPEN_DATA[0].model is not model:
             texts = open_data_files(model.services, self._vocabulary(config))
             sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}
             folder = None
@@ -213,8 +223,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                 atexit.register(shutil.rmtree, folder, ignore_errors=True)
                 write_files(texts, folder)
                 texts = None
-            _OPEN_DATA[:] = [model, sizes, texts, folder]
-        return _OPEN_DATA
+            _OPEN_DATA[:] = [_OpenData(model, sizes, texts, folder)]
+        return _OPEN_DATA[0]
 
     def _vocabulary(self, config: MkDocsConfig):
         return content_model(config).vocabulary  # read once by the model; its findings are in the model's report
