@@ -195,6 +195,27 @@ def test_consistency_warns_on_different_numbers_postcodes_and_centre_times(tmp_p
     assert not any("postcode" in message for _, message in messages)  # one page, two postcodes: no conflict
 
 
+def test_name_finder_finds_what_searching_every_name_finds():
+    """The finder only searches names whose first four letters the line holds: the same answer as
+    searching every name (the leftmost one found, the longest of those starting there)."""
+    import random
+    from signpost.facts.consistency import _name_finder
+    names = sorted({"Riverside", "Riverside Youth Advice", "Riverside Youth", "Rowing for All", "Rowan House",
+                    "The Boathouse", "Boat", "Youth Housing Line", "Housing", "Childline", "Line Up",
+                    "Ünïcode Café", "Café"}, key=len, reverse=True)
+
+    def searched_for_every_name(line):
+        found = [(line.find(name), rank, name) for rank, name in enumerate(names) if name in line]
+        return min(found)[2] if found else None
+
+    pieces = [*names, *(name[:5] for name in names), " ", "call ", "at ", "x", "Riv", "Youth "]
+    lines = ["".join(random.Random(seed).choices(pieces, k=random.Random(-seed).randint(0, 8)))
+             for seed in range(3000)]
+    first_name = _name_finder(names)
+    assert [first_name(line) for line in lines] == [searched_for_every_name(line) for line in lines]
+    assert first_name("Call Riverside Youth Advice or Rowing for All") == "Riverside Youth Advice"
+    assert first_name("Riv") is None and first_name("") is None
+
 def test_interface_strings_can_reference_facts_as_plain_text():
     import signpost.engine.mkdocs  # noqa: F401 (registers the Markdown renderer interface.po is checked with)
     from signpost import l10n

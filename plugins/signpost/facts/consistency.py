@@ -24,14 +24,14 @@ TIME_RANGE = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\s+to\s+\d{1,2}(?:[
 
 
 def consistency_findings(model, registry) -> list[Finding]:
-    names = _organisation_names(model, registry)
+    first_name = _name_finder(_organisation_names(model, registry))
     numbers: dict[str, dict[str, tuple[set, int]]] = defaultdict(dict)
     postcodes: dict[str, dict[str, tuple[set, int]]] = defaultdict(dict)
     findings: list[Finding] = []
     for file, first_line, text in _texts(model):
         for offset, line in enumerate(text.split("\n")):
             line = REFERENCE.sub(" ", line)
-            name = _first_name(line, names)
+            name = first_name(line)
             if not name:
                 continue
             found = {n.digits for n in phones.find_numbers(line)}
@@ -125,10 +125,27 @@ def _base(name: str) -> str:
     return re.sub(r"\s*\(fictional[^)]*\)", "", name).strip()
 
 
-def _first_name(line: str, names: list[str]) -> str | None:
-    best = None
-    for name in names:  # longest first, so "Riverside Youth Advice" wins over "Riverside"
-        at = line.find(name)
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, name)
-    return best[1] if best else None
+def _name_finder(names: list[str]):
+    """`first_name(line)`: the name found first in the line, the longest of those found there first.
+
+    Each line used to be searched for every name (hundreds: every service,
+    organisation and place), most of a 400-page site's facts check. A name can
+    only be found where its first four letters are (every name is longer than
+    three letters), so only the names whose first four letters the line holds
+    are searched for, in the same order, with the same result.
+    """
+    ranks_by_start: dict[str, list[int]] = defaultdict(list)
+    for rank, name in enumerate(names):  # longest first, so "Riverside Youth Advice" wins over "Riverside"
+        ranks_by_start[name[:4]].append(rank)
+    starts = ranks_by_start.keys()
+
+    def first_name(line: str) -> str | None:
+        held = starts & {line[at:at + 4] for at in range(len(line) - 3)}
+        best = None
+        for rank in sorted(rank for start in held for rank in ranks_by_start[start]):
+            at = line.find(names[rank])
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, names[rank])
+        return best[1] if best else None
+
+    return first_name
