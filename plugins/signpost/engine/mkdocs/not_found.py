@@ -9,6 +9,7 @@ server's choice (docs/accessibility.md gives the nginx and Apache settings).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 NOT_FOUND = "404.html"
@@ -26,3 +27,20 @@ def place_not_found_page(output: str, *, language: str, default: str, site_dir: 
         return root.read_text(encoding="utf-8")  # the default language's page, built first
     except OSError:
         return output
+
+
+def link_languages_to_homes(config) -> None:
+    """Before the theme's own pages (404.html): their language links lead to the home pages.
+
+    They are rendered before a language pass's first page, and
+    mkdocs-static-i18n gives each page its language links by setting
+    `extra.alternate` as an attribute (its `on_page_context`), which the theme
+    reads before the item its next pass resets: every translated 404 page's
+    language links led to the other languages' copies of the last page of the
+    pass before (`/pl/topics/`), and which page that was depended on the order
+    the passes ran in. The English 404 page, built first, always had the homes.
+    """
+    homes = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+    if homes:
+        config.extra["alternate"] = deepcopy(homes)
+        config.extra.alternate = config.extra["alternate"]

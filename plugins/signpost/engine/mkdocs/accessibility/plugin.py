@@ -18,7 +18,7 @@ from signpost.accessibility.readability import (ReadabilitySettings, measure, pa
                                                 readability_findings)
 from signpost.l10n import direction
 from signpost.engine.mkdocs.material import CONTENT_SELECTOR, insert_at_content_top
-from signpost.engine.mkdocs.not_found import NOT_FOUND, place_not_found_page
+from signpost.engine.mkdocs.not_found import NOT_FOUND, link_languages_to_homes, place_not_found_page
 from signpost.engine.mkdocs.preview import source_language
 from signpost.engine.mkdocs.support import content_model, current_language, default_language, page_source_path
 from signpost.session import SESSION, findings_box_html
@@ -81,6 +81,10 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             # The content plugin's preview box is drawn before the page is rendered; ours come after.
             insert_at_content_top(rendered.content, findings_box_html(findings))
             rendered.changed = True
+
+    def on_pre_template(self, template, *, template_name: str, config: MkDocsConfig):
+        link_languages_to_homes(config)  # the theme's own pages (404.html) are no page's language version
+        return template
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name != NOT_FOUND:
