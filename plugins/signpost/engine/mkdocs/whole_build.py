@@ -133,6 +133,7 @@ def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: in
     try:
         _die_with(forker)
         os.environ.update(worker["environment"])  # its languages and findings file (`parallel.assigned_languages`)
+        skip_other_workers_language_passes(set(worker["languages"]))
         output = os.open(worker["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(output, 1)
         os.dup2(output, 2)
@@ -149,6 +150,30 @@ def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: in
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def skip_other_workers_language_passes(assigned: set[str]) -> None:
+    """In a worker, mkdocs-static-i18n does not run the passes of the other workers' languages at all.
+
+    Such a pass rendered nothing (`parallel.drop_unassigned_pages`) but still
+    cost about 1 s of CPU at 400 pages + 300 services: static-i18n matching
+    every file with its alternates again, the theme's file list, the 404 page
+    and the sitemap, all thrown away by the merge, which takes each language's
+    folder from its own worker. static-i18n builds its other languages one
+    after another from the first language's `on_post_build`, through the
+    engine's `build` (its module's global): that call is skipped for them. The
+    first (default) language's pass is the build itself and always runs.
+    """
+    # Late: the engine (MkDocs or ProperDocs) is chosen by main() before anything imports it.
+    from mkdocs_static_i18n import plugin as i18n_plugin
+    engine_build = i18n_plugin.build
+
+    def build_assigned_language(config, dirty=False):
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.current_language in assigned:
+            engine_build(config, dirty=dirty)
+
+    i18n_plugin.build = build_assigned_language
 
 
 def _die_with(forker: int) -> None:
