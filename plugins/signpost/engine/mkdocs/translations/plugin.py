@@ -16,7 +16,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
-from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
 
 from signpost import l10n
 from signpost.engine.mkdocs import parallel
@@ -30,6 +29,7 @@ from signpost.engine.mkdocs import material
 from signpost.translations import output
 from signpost.translations.catalogs import catalog_path, find_catalogs, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
+from signpost.engine.mkdocs.translations import search_indexes
 from signpost.engine.mkdocs.translations.stand_in_partials import stand_in_partials
 from signpost.sources import translatable_page, translatable_pages
 from signpost.templating import escape, theme_text
@@ -57,6 +57,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.untranslated_urls: set[str] = set()
         self._title_fallback = False
         self._written: list = []  # this pass's written pages (`_forget_written_pages`)
+        self._indexed: set[str] = set()  # the languages whose search index is written (`search_indexes`)
 
     # Events, in lifecycle order -------------------------------------------------------------
 
@@ -70,6 +71,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.language, self.default = current_language(config), source_language(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
+            self._indexed = set()
             self._check_languages(config)
             if self.config.search_per_language and "i18n" in config.plugins:
                 # static-i18n's search de-duplication compares every English entry with every other
@@ -180,11 +182,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     @event_priority(-150)  # after mkdocs-static-i18n (-100) built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._forget_written_pages()
-        if not self.config.enabled or is_inner_language_build(config) or "i18n" not in config.plugins:
+        if not self.config.enabled or "i18n" not in config.plugins:
+            return
+        if is_inner_language_build(config):  # a translated language's pass has ended
+            if self.config.search_per_language:
+                search_indexes.write_finished_language(config, self.language, self.default)
+                self._indexed.add(self.language)
             return
         site = Path(config.site_dir)
         if self.config.search_per_language:
-            self._write_search_indexes(config, site)
+            search_indexes.write_default_and_unwritten(config, self.default, self._indexed)
         if self.config.prune_alternates:
             self._prune_sitemap(site)
 
@@ -270,27 +277,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                                            l10n.direction(language))
 
     # Helpers: search and sitemap -----------------------------------------------------------------
-
-    def _write_search_indexes(self, config: MkDocsConfig, site: Path) -> None:
-        i18n, search = config.plugins["i18n"], config.plugins.get("search") or config.plugins.get("material/search")
-        entries = getattr(i18n, "search_entries", None)
-        if search is None or not entries:
-            return
-        base = {key: search.config[key] for key in ("separator", "fields") if key in search.config}
-
-        def language_config(language: str) -> dict:
-            if language == "en":
-                return {"lang": ["en"], "pipeline": list(search.config.get("pipeline") or ["stopWordFilter"])}
-            if language in LUNR_LANGUAGES:
-                return {"lang": [language], "pipeline": ["stopWordFilter"]}
-            # No lunr support (pl, pa, ur): no trimmer or stemmer, which would cut non-Latin words apart.
-            return {"lang": ["en"], "pipeline": []}
-
-        indexes = output.split_search_index(entries, build_languages(config), self.default, base, language_config)
-        for language, text in indexes:
-            folder = site / "search" if language == self.default else site / language / "search"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "search_index.json").write_text(text, encoding="utf-8")
 
     def _prune_sitemap(self, site: Path) -> None:
         parallel.hand_over("untranslated_urls", sorted(self.untranslated_urls))  # for `signpost build --jobs`
