@@ -221,3 +221,24 @@ def test_pofilter_finds_nothing_in_the_real_catalogs(tmp_path):
                 continue
             real.append((check, file, msgid))
         assert real == [], f"{language}: {real[:10]}"
+
+
+def test_catalogs_checked_in_another_process_are_adopted_not_checked_again(tmp_path, monkeypatch):
+    """The parallel build's warm-up checks half the catalogs in a forked helper (whole_build): what it
+    hands over (pickled) is used as it is, findings included, and a file changed since is checked again."""
+    import pickle
+    from signpost.translations import catalogs
+    good, broken = tmp_path / "pl" / "good.po", tmp_path / "pl" / "broken.po"
+    good.parent.mkdir()
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Language: pl\\n"\n\n'
+    good.write_text(header + 'msgid "Call us."\nmsgstr "Zadzwoń do nas."\n', encoding="utf-8")
+    broken.write_text(header + 'msgid "Call 0113 496 0123."\nmsgstr "Zadzwoń 0113 496 0999."\n', encoding="utf-8")
+    handed_over = pickle.dumps(catalogs.check_catalogs([(good, "pl"), (broken, "pl")]))
+    monkeypatch.setattr(catalogs, "_CACHE", {})
+    monkeypatch.setattr(catalogs, "_check", lambda path, language: pytest.fail(f"checked again: {path}"))
+    catalogs.adopt(pickle.loads(handed_over))
+    assert catalogs.load_page_catalog(good, "pl").translate("Call us.") == "Zadzwoń do nas."
+    assert [f.field for f in catalogs.load_page_catalog(broken, "pl").findings] == ["msgstr"]
+    good.write_text(header + 'msgid "Call us."\nmsgstr "Zadzwoń do nas teraz."\n', encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="checked again"):
+        catalogs.load_page_catalog(good, "pl")

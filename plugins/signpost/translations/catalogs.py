@@ -103,6 +103,20 @@ def load_page_catalog(path: Path, language: str) -> PageCatalog:
     return page_catalog
 
 
+def check_catalogs(catalogs: list[tuple[Path, str]]) -> dict:
+    """Check these (path, language) catalogs; their checked entries, for another process to `adopt`."""
+    for path, language in catalogs:
+        load_page_catalog(path, language)
+    keys = {(str(path), language) for path, language in catalogs}
+    return {key: entry for key, entry in _CACHE.items() if key in keys}
+
+
+def adopt(checked: dict) -> None:
+    """Catalogs another process checked (`check_catalogs`): kept as if checked here (a changed file is checked
+    again, as its size or modification time no longer match)."""
+    _CACHE.update(checked)
+
+
 def page_catalog(catalogs: Catalogs, language: str, content_path: str) -> PageCatalog:
     """The checked catalog of a page (`charter/index.md`) in `language`, from the model's catalogs."""
     return load_page_catalog(catalogs.path(language, content_path), language)
