@@ -33,6 +33,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from signpost.model.catalogs import catalog_bytes_not_kept
 from signpost.safety import publishing
@@ -121,9 +122,14 @@ def warm_up(config_file: Path) -> None:
             config.plugins.on_startup(command="build", dirty=False)
             check_catalogs_side_by_side(config)
             config = config.plugins.on_config(config)
+            # Started first: work a plugin does in a helper process while the others' warm-ups run here.
+            waits = [plugin.start_warm_up(config) for plugin in config.plugins.values()
+                     if hasattr(plugin, "start_warm_up")]
             for plugin in config.plugins.values():
                 if hasattr(plugin, "warm_up"):
                     plugin.warm_up(config)
+            for wait in waits:
+                wait()
         forget_worked_out_facts()  # the catalogs are checked; each worker would inherit and keep them
     except Exception:  # noqa: BLE001  the workers meet the same problem and report it in their words
         pass
@@ -153,24 +159,41 @@ def check_catalogs_side_by_side(config) -> None:
     folder = Path(tempfile.mkdtemp(prefix="signpost-catalogs-"))
     try:
         handed_over = folder / "checked.pickle"
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                if sys.platform.startswith("linux"):
-                    publishing.die_with_parent()
-                handed_over.write_bytes(pickle.dumps(check_catalogs(work[1::2]), pickle.HIGHEST_PROTOCOL))
-                code = 0
-            finally:
-                os._exit(code)
+        helper_done = start_helper(lambda: handed_over.write_bytes(
+            pickle.dumps(check_catalogs(work[1::2]), pickle.HIGHEST_PROTOCOL)))
         check_catalogs(work[0::2])
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
+        if helper_done():
             adopt(pickle.loads(handed_over.read_bytes()))  # written by the helper above, in a 0700 folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_helper(work: Callable[[], object]) -> Callable[[], bool]:
+    """Run `work` in a forked helper beside this process; the function returned waits for it (True: it succeeded).
+
+    For the parts of the warm-up that do not depend on each other: the
+    helper's results travel through files. A helper that fails says nothing
+    (the warm-up's log is off): whoever waits does the work itself, or leaves
+    it to the workers, as without a warm-up.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()  # nothing buffered may be printed twice, once by each process
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            if sys.platform.startswith("linux"):
+                publishing.die_with_parent()
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    return wait
 
 
 def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: int) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -39,6 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from signpost.directory.checks import check_model
 from signpost.model.service_export import open_data_files, write_files
 from signpost.engine.mkdocs.directory.config import DirectoryConfig
+from signpost.engine.mkdocs.whole_build import start_helper
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
                                        category_source, forget_translations, generated_pages, home_source,
                                        service_page, service_source, topic_services_markdown,
@@ -170,7 +172,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         folder.mkdir(parents=True, exist_ok=True)
         open_data = self._open_data(config)
         if open_data.texts is None:
-            shutil.copytree(open_data.folder, folder, dirs_exist_ok=True)  # the warm-up's files (see `warm_up`)
+            shutil.copytree(open_data.folder, folder, dirs_exist_ok=True)  # the warm-up's files (see `start_warm_up`)
         else:
             write_files(open_data.texts, folder)
 
@@ -194,20 +196,41 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             context = dataclasses.replace(context, open_data_sizes=tuple(self._open_data(config).sizes.items()))
         return context
 
-    def warm_up(self, config: MkDocsConfig) -> None:
+    def start_warm_up(self, config: MkDocsConfig):
         """Before the parallel build forks its workers (`whole_build.warm_up`): the open data, made once.
 
         Every worker that renders a language's directory home shows the files' sizes, and
-        writes the files at its end. The text (10 MB at 300 services) is written here, once,
-        into a private temporary folder, and not kept: each worker would inherit it and hold
-        it to its end; a worker copies the files instead. The folder is removed when this
-        process (the one that forks the workers and waits for them) exits; the workers end
-        with `os._exit`, which runs no `atexit` function.
+        writes the files at its end. The text (10 MB at 300 services) is made in a helper
+        process while the other plugins warm up (about 1 s at 300 services), written into a
+        private temporary folder, and not kept: each worker would inherit it and hold it to
+        its end; a worker copies the files instead. The folder is removed when this process
+        (the one that forks the workers and waits for them) exits; the helper and the
+        workers end with `os._exit`, which runs no `atexit` function. The function returned
+        waits for the helper; without its files, each worker makes the open data itself.
         """
-        if self.config.enabled and self.config.open_data:
-            self._open_data(config, to_folder=True)
+        if not (self.config.enabled and self.config.open_data):
+            return lambda: None
+        model, vocabulary = content_model(config), self._vocabulary(config)
+        work = Path(tempfile.mkdtemp(prefix="signpost-open-data-"))
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
+        folder, sizes_file = work / "files", work / "sizes.json"
 
-    def _open_data(self, config: MkDocsConfig, *, to_folder: bool = False) -> _OpenData:
+        def make_files() -> None:
+            texts = open_data_files(model.services, vocabulary)
+            write_files(texts, folder)
+            sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}  # in the files' order
+            sizes_file.write_text(json.dumps(list(sizes.items())), encoding="utf-8")
+
+        helper_done = start_helper(make_files)
+
+        def wait() -> None:
+            if helper_done():
+                sizes = dict(json.loads(sizes_file.read_text(encoding="utf-8")))
+                _OPEN_DATA[:] = [_OpenData(model, sizes, None, folder)]
+
+        return wait
+
+    def _open_data(self, config: MkDocsConfig) -> _OpenData:
         """The open data (`_OPEN_DATA`), made once per content model (every language links to the same files).
 
         Kept in the module, not on the plugin: the parallel build's workers are
@@ -217,13 +240,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if not _OPEN_DATA or _OPEN_DATA[0].model is not model:
             texts = open_data_files(model.services, self._vocabulary(config))
             sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}
-            folder = None
-            if to_folder:
-                folder = Path(tempfile.mkdtemp(prefix="signpost-open-data-"))
-                atexit.register(shutil.rmtree, folder, ignore_errors=True)
-                write_files(texts, folder)
-                texts = None
-            _OPEN_DATA[:] = [_OpenData(model, sizes, texts, folder)]
+            _OPEN_DATA[:] = [_OpenData(model, sizes, texts, None)]
         return _OPEN_DATA[0]
 
     def _vocabulary(self, config: MkDocsConfig):
