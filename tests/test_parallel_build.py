@@ -105,3 +105,34 @@ def test_a_problem_met_before_the_workers_fork_is_reported_by_them(fixture_site)
     problem = next(line for line in one.stderr.splitlines() if "SIGNPOST_TODAY" in line)
     assert problem in two.stderr
     assert not (fixture_site.root / "site-two").exists()
+
+
+def test_the_parallel_build_keeps_its_temporary_files_beside_the_site_not_in_the_systems(fixture_site, tmp_path):
+    """The warm-up's helpers (half the catalogs checked, the open data made) and their files live in the
+    build's own scratch folder beside the staging one: removed with it, or by the next build's recovery
+    when this one is killed; nothing is written to TMPDIR, even for the length of the build."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from test_services_fixtures import write_service
+    _fixture(fixture_site)
+    write_service(fixture_site)  # the directory makes open data
+    fixture_site.write("ur/help.po", PO_HEADER.format(lang="ur") + 'msgid "Call us."\nmsgstr "ہمیں فون کریں۔"\n',
+                       under="translations")  # two catalogs: checked in two processes
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(system_tmp), "SIGNPOST_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1",
+           "SIGNPOST_COVERAGE": "report"}
+    process = subprocess.Popen([sys.executable, "-m", "signpost.cli", "build", "--jobs", "2", "--site-dir", "site-two"],
+                               cwd=fixture_site.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    seen: set[str] = set()
+    while process.poll() is None:
+        seen.update(path.name for path in system_tmp.iterdir())
+        time.sleep(0.01)
+    output = process.stdout.read().decode("utf-8", "replace")
+    assert process.returncode == 0, output[-3000:]
+    assert "workers" in output, "the build forked its workers after a warm-up"
+    assert list((fixture_site.root / "site-two" / "open-data").rglob("*.json")), "the open data was published"
+    assert seen == set(), seen
+    assert not list(fixture_site.root.glob(".site-two-building-*")), "the scratch folder is removed with the rest"

@@ -204,10 +204,14 @@ def run(mkdocs_command: list[str], config_file: Path, staging: Path, jobs: int, 
     shares = language_shares(languages, default, jobs) if languages else [[]]
     workers = [Worker(share, staging.with_name(f"{staging.name}-worker{index}"),
                       staging.with_name(f"{staging.name}-worker{index}.json")) for index, share in enumerate(shares)]
+    # The warm-up's helpers and files (whole_build) go here, not to the system's temporary folder: removed
+    # below, and by the next build's `publishing.recover` when this one was killed (the name is a staging one).
+    scratch = staging.with_name(f"{staging.name}-scratch")
     if len(workers) == 1:
         _run_alone(workers[0], mkdocs_command, popen_options)
     else:
-        _run_forked(workers, mkdocs_command, config_file, popen_options)
+        scratch.mkdir(mode=0o700, exist_ok=True)
+        _run_forked(workers, mkdocs_command, config_file, scratch, popen_options)
     try:
         report = _merged_findings(workers)
         failed = any(worker.returncode != 0 for worker in workers) or bool(report.errors)
@@ -215,6 +219,7 @@ def run(mkdocs_command: list[str], config_file: Path, staging: Path, jobs: int, 
             _merge_sites(workers, staging, languages)
         return Outcome(1 if failed else 0, report, "".join(worker.output for worker in workers))
     finally:
+        shutil.rmtree(scratch, ignore_errors=True)
         for worker in workers:
             shutil.rmtree(worker.site, ignore_errors=True)
             for handed in worker.findings.parent.glob(f"{worker.findings.name}*"):
@@ -229,7 +234,8 @@ def _run_alone(worker: Worker, mkdocs_command: list[str], popen_options: dict) -
     worker.returncode, worker.output = process.returncode, process.stdout
 
 
-def _run_forked(workers: list[Worker], mkdocs_command: list[str], config_file: Path, popen_options: dict) -> None:
+def _run_forked(workers: list[Worker], mkdocs_command: list[str], config_file: Path, scratch: Path,
+                popen_options: dict) -> None:
     """The workers, forked by one `whole_build` process after its warm-up (see whole_build.run_workers).
 
     `mkdocs_command` is `whole_build`'s; a worker that fails makes the whole
@@ -237,7 +243,7 @@ def _run_forked(workers: list[Worker], mkdocs_command: list[str], config_file: P
     output is read from its file, in the workers' order.
     """
     plan = workers[0].findings.with_name(f"{workers[0].findings.name}.plan")
-    plan.write_text(json.dumps({"config_file": str(config_file), "workers": [
+    plan.write_text(json.dumps({"config_file": str(config_file), "scratch": str(scratch), "workers": [
         {"languages": worker.languages, "site": str(worker.site), "output": str(worker.output_file),
          "environment": {WORKER_LANGUAGES: ",".join(worker.languages), FINDINGS_FILE: str(worker.findings)}}
         for worker in workers]}), encoding="utf-8")

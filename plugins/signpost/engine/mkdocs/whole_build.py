@@ -78,6 +78,8 @@ def run_workers(engine: str, cli, arguments: list[str], plan: dict) -> int:
     own `site` folder (`-d`), and writes what it prints to its `output` file.
     """
     started = time.process_time()
+    if plan.get("scratch"):  # every temporary folder of the warm-up, its helpers and the workers (`parallel.run`)
+        tempfile.tempdir = plan["scratch"]
     warm_up(Path(plan["config_file"]))
     warmed = time.process_time() - started
     children, forker = {}, os.getpid()

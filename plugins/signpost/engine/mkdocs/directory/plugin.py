@@ -202,11 +202,11 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         Every worker that renders a language's directory home shows the files' sizes, and
         writes the files at its end. The text (10 MB at 300 services) is made in a helper
         process while the other plugins warm up (about 1 s at 300 services), written into a
-        private temporary folder, and not kept: each worker would inherit it and hold it to
-        its end; a worker copies the files instead. The folder is removed when this process
-        (the one that forks the workers and waits for them) exits; the helper and the
-        workers end with `os._exit`, which runs no `atexit` function. The function returned
-        waits for the helper; without its files, each worker makes the open data itself.
+        private temporary folder (in the build's scratch folder beside the site: `parallel.run`
+        removes it, and the next build's recovery when this one was killed), and not kept:
+        each worker would inherit it and hold it to its end; a worker copies the files
+        instead. The function returned waits for the helper; without its files, each worker
+        makes the open data itself.
         """
         if not (self.config.enabled and self.config.open_data):
             return lambda: None
