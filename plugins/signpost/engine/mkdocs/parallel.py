@@ -10,9 +10,11 @@ switcher, the hreflang alternates and the `/pl/` URLs, which a merge would
 then have to recreate. Instead every worker runs the normal multilingual
 build with every language configured (so URLs, alternates, sitemap and
 switcher are exactly those of a one-process build), but renders pages only
-for the languages it was given: for the others its content plugin drops the
-documentation pages in `on_files` (see `drop_unassigned_pages`), so those
-language passes cost almost nothing. The worker with the default language
+for the languages it was given: the passes of the other languages are not run
+(`whole_build.skip_other_workers_language_passes`), except the default
+language's, which is the build itself: there its content plugin drops the
+documentation pages in `on_files` (see `drop_unassigned_pages`), so that pass
+costs almost nothing. The worker with the default language
 writes everything at the site root; each other worker contributes its
 languages' folders (`pl/`, `ur/`, ...), moved into place by rename.
 
