@@ -149,6 +149,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
+        html = self._page_content(html, page=page)
+        # Rendered: nothing reads the Markdown again (MkDocs' title falls back to it only before
+        # rendering), and every page of the pass kept it until the pass's last page was written.
+        page.markdown = ""
+        return html
+
+    def _page_content(self, html, *, page):
         if self.work.mode != "apply":
             return html
         fallback = self.work.fallback or self._title_fallback
