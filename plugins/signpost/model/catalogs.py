@@ -129,8 +129,9 @@ def catalog_bytes_not_kept():
     For the parallel build's warm-up (`whole_build.warm_up`), which checks every
     language's catalogs once and keeps what the workers read (the checked
     catalogs), not the files' bytes: 11 MB at 400 pages + 300 services,
-    inherited by each worker, which reads again only its own languages' files
-    (for the accessibility checks' line numbers) and keeps those.
+    inherited by each worker. The workers run within it too: each reads its
+    own languages' files once more (for the accessibility checks' line
+    numbers), with nothing to gain from keeping them.
     """
     _KEEP_BYTES[0] = False
     try:

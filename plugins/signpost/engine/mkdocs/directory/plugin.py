@@ -218,8 +218,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         def make_files() -> None:
             texts = open_data_files(model.services, vocabulary)
             write_files(texts, folder)
-            sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}  # in the files' order
-            sizes_file.write_text(json.dumps(list(sizes.items())), encoding="utf-8")
+            sizes_file.write_text(json.dumps(list(_sizes(texts).items())), encoding="utf-8")  # in order
 
         helper_done = start_helper(make_files)
 
@@ -239,8 +238,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         model = content_model(config)
         if not _OPEN_DATA or _OPEN_DATA[0].model is not model:
             texts = open_data_files(model.services, self._vocabulary(config))
-            sizes = {name: len(text.encode("utf-8")) for name, text in texts.items()}
-            _OPEN_DATA[:] = [_OpenData(model, sizes, texts, None)]
+            _OPEN_DATA[:] = [_OpenData(model, _sizes(texts), texts, None)]
         return _OPEN_DATA[0]
 
     def _vocabulary(self, config: MkDocsConfig):
@@ -250,6 +248,11 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if self.config.services_in_nav or src_uri in (HOME, A_TO_Z):
             return InclusionLevel.UNDEFINED
         return InclusionLevel.NOT_IN_NAV
+
+
+def _sizes(texts: dict[str, str]) -> dict[str, int]:
+    """Each open-data file's size in bytes, in the files' order (the directory home lists them so)."""
+    return {name: len(text.encode("utf-8")) for name, text in texts.items()}
 
 
 def _is_service_file(src_uri: str) -> bool:

@@ -27,9 +27,10 @@ def write_finished_language(config: MkDocsConfig, language: str, default: str) -
     if search is None or language == default or not getattr(i18n, "search_entries", None):
         return
     prefix = f"{language}/"
-    own = [entry for entry in i18n.search_entries if str(entry.get("location", "")).startswith(prefix)]
-    i18n.search_entries[:] = [entry for entry in i18n.search_entries
-                              if not str(entry.get("location", "")).startswith(prefix)]
+    own, others = [], []
+    for entry in i18n.search_entries:
+        (own if str(entry.get("location", "")).startswith(prefix) else others).append(entry)
+    i18n.search_entries[:] = others
     _write(config, search, own, [language], default)
 
 
