@@ -34,8 +34,19 @@ def translatable_pages(model) -> dict:
 
 
 def translatable_page(model, path: str):
-    """The page at `path`, written or generated; None when it is neither."""
-    return model.page(path) or translatable_pages(model).get(path)
+    """The page at `path`, written or generated; None when it is neither.
+
+    Asked once per page per language: each provider caches its pages per model, so
+    looking in each one is cheap, where `translatable_pages` copies every page each time.
+    """
+    page = model.page(path)
+    if page is not None:
+        return page
+    for provider in _functions(tuple(PAGE_PROVIDERS)):
+        page = provider(model).get(path)
+        if page is not None:
+            return page
+    return None
 
 
 def data_interface_messages(model) -> list[tuple[str, str, int]]:

@@ -7,7 +7,7 @@ imports the other.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from signpost.model.catalogs import Catalogs
 from signpost.model.services import SERVICES_DIR, DirectoryVocabulary, Service
@@ -39,6 +39,9 @@ class DirectoryContext:
     report_email: str = "directory-team@example.org"
     open_data_sizes: tuple[tuple[str, int], ...] = ()   # (file name, bytes) of the open-data files
     catalogs: Catalogs | None = None   # the model's translations (None: l10n's folder)
+    # Service path -> its checked catalog, asked for by every list a service is in (render.py):
+    # looked up once per context, which the plugin makes once per language per build.
+    service_catalogs: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def listed(self) -> list[Service]:

@@ -494,9 +494,14 @@ def listed_summary(ctx: DirectoryContext, service: Service) -> str:
 
 
 def _service_catalog(ctx: DirectoryContext, service: Service):
-    # The checked catalog is cached on the file's size and time, so asking again is cheap.
-    catalogs = ctx.catalogs or Catalogs(l10n.translations_dir())
-    return page_catalog(catalogs, ctx.language, service_page(service.slug))
+    # The checked catalog is cached on the file's size and time, but that costs a stat per ask,
+    # and a service is asked for on every list it is in: remember it for the context's pass.
+    content_path = service_page(service.slug)
+    found = ctx.service_catalogs.get(content_path)
+    if found is None:
+        catalogs = ctx.catalogs or Catalogs(l10n.translations_dir())
+        found = ctx.service_catalogs[content_path] = page_catalog(catalogs, ctx.language, content_path)
+    return found
 
 
 def _in_reading_order(ctx: DirectoryContext, services: list[Service]) -> list[Service]:

@@ -79,6 +79,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         if not self.config.enabled:
             return config
         forget_translations()  # interface catalogs may have changed since the last build (mkdocs serve)
+        self._context_for = None  # and the services' catalogs the context remembers
         css, script = ASSETS
         if css not in config.extra_css:
             config.extra_css.append(css)
