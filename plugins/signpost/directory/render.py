@@ -128,7 +128,7 @@ def service_source(ctx: DirectoryContext, service: Service) -> str:
     parts.append(_badges(ctx, service))
     if service.alert:
         parts += [_h(2, interface_text(lang, "Important notice"), "notice"),
-                  _blocks.markdown_box("sp-alert", _markdown_block(markdown_text(service.alert)))]
+                  _MarkdownPart(_blocks.markdown_box("sp-alert", _markdown_block(markdown_text(service.alert))))]
     parts += [_h(2, interface_text(lang, "What it offers"), "what-it-offers"),
               _markdown_block(markdown_body(service.description))]
     parts += _who_for(ctx, service)
@@ -174,7 +174,7 @@ def topic_services_markdown(ctx: DirectoryContext, page_src: str, categories: tu
     else:
         parts.append(_p(interface_text(lang, "There are no services listed for this yet.")))
     parts.append(_blocks.link_paragraph(_rel(page_src, HOME), interface_text(lang, "Find more local services")))
-    return "\n\n" + "\n\n".join(parts) + "\n"
+    return "\n\n" + _blocks_of(parts) + "\n"
 
 
 # Service page parts ------------------------------------------------------------
@@ -588,7 +588,25 @@ def _source(title: str, description: str, parts: list[str], *, exempt: bool = Fa
     if exempt:
         # Lists of names and one-line summaries, not prose: reading-ease scores mean nothing here.
         front += "readability_exempt: \"A generated list of services, not running text.\"\n"
-    return front + "---\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+    return front + "---\n\n" + _blocks_of(parts) + "\n"
+
+
+class _MarkdownPart(Markup):
+    """A part Python-Markdown reads as Markdown: a service's own sentences, or the box that holds them."""
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _blocks_of(parts: list[str]) -> str:
+    """The parts as Markdown blocks, one blank line between them and none inside a part of template HTML.
+
+    Markdown ends a block of raw HTML at a blank line, so a field with one in it (a name like
+    "A\n\nB") would cut the template's HTML in two and the rest would be read as Markdown text.
+    Blank lines mean nothing in this HTML (no `<pre>`; JSON-LD escapes its newlines).
+    """
+    return "\n\n".join(part if isinstance(part, _MarkdownPart) else _BLANK_LINES.sub("\n", part)
+                         for part in parts if part)
 
 
 def _markdown_block(markdown: str) -> Markup:
@@ -597,7 +615,7 @@ def _markdown_block(markdown: str) -> Markup:
     Vetted here, and only here: they must reach Python-Markdown as Markdown (HTML-escaping them
     again would show `&amp;lt;`), and the translations look them up block by block.
     """
-    return vetted(markdown)
+    return _MarkdownPart(vetted(markdown))
 
 
 def _h(level: int, text: str, anchor: str | None = None) -> str:

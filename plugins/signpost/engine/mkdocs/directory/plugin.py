@@ -13,7 +13,9 @@ What it adds to a build (the pages themselves are made by `render.py`):
   is never shown;
 - the list of services on local-info topic pages (`service_categories:`);
 - `open-data/services.json` and `services.csv`, written once, by the default
-  language build.
+  language build;
+- the template HTML of those pages and lists kept out of Python-Markdown's
+  HTML parsing and put back after it, byte for byte (`template_html.py`).
 
 Only pages that will be rendered get their Markdown: a page excluded from
 this language pass (another worker's language in `signpost build --jobs`, a
@@ -39,6 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.checks import check_model
 from signpost.model.service_export import open_data_files, write_files
+from signpost.engine.mkdocs.directory import template_html
 from signpost.engine.mkdocs.directory.config import DirectoryConfig
 from signpost.engine.mkdocs.whole_build import start_helper
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
@@ -124,6 +127,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         services = {service_page(s.slug): s for s in content_model(config).services.values()}
         self._filled = [file for file in files.documentation_pages()
                         if file.src_uri in generated or file.src_uri in services or _is_service_file(file.src_uri)]
+        self._filled_uris = {file.src_uri for file in self._filled}
         for file in files.documentation_pages():  # included pages only: an excluded one is never read
             if file.src_uri in generated:
                 # Only the directory home shows the open-data files' sizes (made once per content model).
@@ -142,7 +146,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     on_files = CombinedEvent(_add_pages, _fill_pages)
 
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    def _note_service_and_list_services(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        self._appended = None
         if not self.config.enabled:
             return markdown
         model = content_model(config)
@@ -156,8 +161,45 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         meta = model.page(source)
         if meta is None or not meta.service_categories:
             return markdown
-        return markdown.rstrip() + "\n" + topic_services_markdown(self._context(config), meta.path,
-                                                                   meta.service_categories)
+        listed = topic_services_markdown(self._context(config), meta.path, meta.service_categories)
+        self._appended = (page, listed)
+        return markdown.rstrip() + "\n" + listed
+
+    @event_priority(-20_000)  # last: after every plugin read or changed the Markdown (`signpost check`'s at -10,000)
+    def _lift_template_html(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """The directory's own HTML out of Python-Markdown's way (see template_html.py): its whole pages,
+        or the list it appended to a topic page."""
+        self._lifted = None
+        if page.file.src_uri in getattr(self, "_filled_uris", ()):
+            start = 0
+        elif self._appended and self._appended[0] is page and markdown.endswith(self._appended[1]):
+            start = len(markdown) - len(self._appended[1])
+        else:
+            return markdown
+        lifted, blocks = template_html.lift(markdown, start)
+        if blocks:
+            self._lifted = (page, blocks, markdown)
+        return lifted
+
+    on_page_markdown = CombinedEvent(_note_service_and_list_services, _lift_template_html)
+
+    @event_priority(10_000)  # first: every other plugin reads the page as Python-Markdown would have made it
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        lifted, self._lifted = getattr(self, "_lifted", None), None
+        if lifted is None or lifted[0] is not page:
+            return html
+        _, blocks, markdown = lifted
+        try:
+            restored = template_html.restore(html, blocks)
+        except template_html.TemplateHtmlLost as problem:
+            # The page's own Markdown swallowed a placeholder (an unclosed code block above the list):
+            # render it as it was written, unlifted, so it looks exactly as it would have.
+            log.debug(f"{page.file.src_uri}: {problem}; rendered again without lifting")
+            page.markdown = markdown
+            page.render(config, files)
+            return page.content
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | template_html.anchor_ids(blocks)
+        return restored
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Each pass's pages have read their Markdown; mkdocs-static-i18n keeps every pass's files to
