@@ -11,6 +11,7 @@ Mark an interface string by calling `interface_text(language, "Exact English tex
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -53,6 +54,7 @@ def format_time(moment: dt.time, language: str) -> str:
     return babel_format_time(moment, format="short", locale="en_GB" if language == "en" else language)
 
 
+@lru_cache(maxsize=256)  # 7 days x the site's languages; babel looks the locale up again on each call
 def day_name(weekday: int, language: str) -> str:
     """Day name in `language`; weekday 0 is Monday (as `date.weekday()`)."""
     return get_day_names("wide", locale=language)[weekday]

@@ -673,6 +673,7 @@ def forget_translations() -> None:
     _translation.cache_clear()
 
 
+@lru_cache(maxsize=4096)  # a few dozen distinct times per language, asked for on every service's table
 def _time(value: str, lang: str) -> str:
     if value == "24:00":
         value = "23:59"

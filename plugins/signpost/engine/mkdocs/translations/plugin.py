@@ -71,6 +71,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.language, self.default = current_language(config), source_language(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
+            self._translated = {}  # (page, language): has a translation (`_has_translation`)
             self._indexed = set()
             self._check_languages(config)
             if self.config.search_per_language and "i18n" in config.plugins:
@@ -253,10 +254,19 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def _has_translation(self, page, language: str) -> bool:
         if language == self.default or self.model is None:
             return True
-        if self.model.page(page_source_path(page)) is None:
+        path = page_source_path(page)
+        source = self.model.page(path)
+        if source is None:
             return True
-        return page_status(self.settings.translations_dir, language, page_source_path(page), self.model,
-                           self.settings).has_translation
+        # Asked for each alternate of each page in each language pass: the answer is kept while the
+        # page and its checked catalog (cached on the file's size and time) are the same objects.
+        catalog = load_page_catalog(catalog_path(self.settings.translations_dir, language, path), language)
+        known = self.__dict__.setdefault("_translated", {}).get((path, language))
+        if known is None or known[0] is not catalog or known[1] is not source:
+            answer = catalog.exists and page_status(self.settings.translations_dir, language, path, self.model,
+                                                    self.settings).has_translation
+            known = self._translated[(path, language)] = (catalog, source, answer)
+        return known[2]
 
     def _nothing_translated(self, page) -> bool:
         """A fallback page: the English page under this language's folder (kept out of search engines)."""
