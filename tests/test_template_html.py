@@ -1,6 +1,6 @@
 """The directory's template HTML lifted out of Python-Markdown and put back: the same page, byte for byte.
 
-engine/mkdocs/directory/template_html.py swaps each block of template HTML for a comment
+engine/mkdocs/template_html.py swaps each block of template HTML for a comment
 before the conversion and puts it back after (Python-Markdown's HTML parsing of those
 blocks was 12% of a build). These tests convert real directory pages, hostile service
 fields included, both ways and compare; and build a site whose topic page would swallow a
@@ -16,7 +16,7 @@ import markdown
 import pytest
 import yaml
 
-from signpost.engine.mkdocs.directory import template_html
+from signpost.engine.mkdocs import template_html
 from sitebuilder import FixtureSite, page
 from test_directory import directory_site
 from test_services_fixtures import write_service
@@ -124,3 +124,25 @@ def test_a_link_to_an_anchor_in_template_html_is_still_checked(tmp_path):
     assert result.ok, result.output
     assert "#no-such-part" in result.output
     assert "#contact" not in result.output
+
+
+def test_a_service_page_gives_the_same_messages_with_its_template_html_lifted(tmp_path, monkeypatch):
+    """`signpost translations extract` reads a service page's messages with the HTML lifted: the same list."""
+    from signpost.directory.translation import translatable_pages
+    from signpost.engine.mkdocs.project import load_settings
+    from signpost.model import load_content_model
+    from signpost.translations.extract import _page_messages, page_messages
+    monkeypatch.setenv("SIGNPOST_TODAY", "2026-11-22")
+    site = directory_site(tmp_path / "project")
+    for number, text in enumerate(HOSTILE):
+        write_service(site, f"hostile-{number}", name=f"Service {text}", alert=text, body=f"{text}\n\nMore: {text}")
+    site.build(strict=False)
+    model = load_content_model(site.root / "content", site.root / "data", use_cache=False,
+                               settings=load_settings(site.root))
+    reader = model.settings.block_reader
+    for path, source in translatable_pages(model).items():
+        lifted = page_messages(source, model.settings)
+        plain = list(_page_messages(source.file, source.title, source.description, source.body, source.body_line,
+                                    source.line_of("title") or 1, source.line_of("description") or 1, reader))
+        assert lifted == plain and len(plain) >= 3, path
+    assert reader.for_template_html() != reader  # a different key in the messages' caches

@@ -24,6 +24,7 @@ from markdown.extensions.toc import slugify as _toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
 from signpost import markup
+from signpost.engine.mkdocs.template_html import lift as lift_template_html
 from signpost.translations.messages import (BLOCK_TAGS, SKIPPED_TAGS, BlockMessage, PageWork, is_translatable,
                                             normalise, plain_text, split_attribute_list)
 
@@ -141,13 +142,22 @@ class MarkdownBlockReader:
     caches keyed on the reader are shared by every language build.
     """
 
-    def __init__(self, extensions: list, extension_configs: dict) -> None:
+    def __init__(self, extensions: list, extension_configs: dict, *, template_html: bool = False) -> None:
         self.extensions = list(extensions)
         self.extension_configs = dict(extension_configs)
-        self._key = repr((self.extensions, sorted(self.extension_configs.items())))
+        self.template_html = template_html
+        self._key = repr((self.extensions, sorted(self.extension_configs.items()), template_html))
 
     def __call__(self, body: str) -> list[BlockMessage]:
+        if self.template_html:
+            # Raw HTML holds no message, and Python-Markdown's reading of it was a third of the
+            # cost of a service page's messages (the build lifts it the same way: template_html.py).
+            body, _ = lift_template_html(body)
         return extract_messages(body, self.extensions, self.extension_configs)
+
+    def for_template_html(self) -> "MarkdownBlockReader":
+        """This reader for a body made of template HTML and Markdown (a directory page, `signpost.directory`)."""
+        return MarkdownBlockReader(self.extensions, self.extension_configs, template_html=True)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, MarkdownBlockReader) and other._key == self._key

@@ -82,15 +82,22 @@ def point_search_at_language(tree: LexborHTMLParser, language: str) -> None:
     script = tree.css_first('script#__config[type="application/json"]')
     if script is None or script.first_child is None:
         return
+    pointed = _search_config_for(script.text(), language)
+    if pointed is not None:
+        script.first_child.replace_with(pointed)
+
+
+@lru_cache(maxsize=64)  # the same few settings on every page (they differ by the page's depth only)
+def _search_config_for(text: str, language: str) -> str | None:
     try:
-        config = json.loads(script.text())
+        config = json.loads(text)
     except ValueError:
-        return
+        return None
     base = str(config.get("base", "."))
     # The trailing slash matters: Material resolves `search/search_index.json` against it.
     config["base"] = f"{base.rstrip('/')}/{language}/" if base not in ("", ".") else f"{language}/"
     # Escaped for <script> (no `</script>`, `<!--` or U+2028/2029 can form), as every JSON we put in a page.
-    script.first_child.replace_with(script_json(config))
+    return script_json(config)
 
 
 def insert_at_content_top(content, fragment_html: str) -> None:

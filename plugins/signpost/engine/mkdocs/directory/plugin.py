@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from signpost.directory.checks import check_model
 from signpost.model.service_export import open_data_files, write_files
-from signpost.engine.mkdocs.directory import template_html
+import signpost.engine.mkdocs.template_html as template_html
 from signpost.engine.mkdocs.directory.config import DirectoryConfig
 from signpost.engine.mkdocs.whole_build import start_helper
 from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_source, category_page,
