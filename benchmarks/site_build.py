@@ -8,7 +8,7 @@ Both build the same seeded corpus (`benchmarks/synthetic.py`). The target size
 (400 pages x 5 languages + 300 services) runs as alternating bare/full pairs,
 because the machine is shared and only paired ratios mean much; two more
 sizes give the scaling exponent (slope of log time over log pages). A profiled
-in-process build attributes CPU to each signpost plugin. Results go to
+build (warm-up, workers and helpers each profiled) attributes CPU to each signpost plugin. Results go to
 `benchmarks/results/site_build.json`; the run ends with the two ratio lines.
 
 Environment: BENCH_PAIRS (default 3), BENCH_SIZES (default "100:300,400:300,1600:1000"
@@ -19,7 +19,6 @@ the profile and the scaling sizes run at once).
 
 from __future__ import annotations
 
-import cProfile
 import json
 import math
 import os
@@ -204,45 +203,59 @@ def _slope(xs: list[float], ys: list[float]) -> float:
 
 # Profile -------------------------------------------------------------------------------------------
 
-_PROFILE_DRIVER = r"""
-import cProfile, sys
-from mkdocs.__main__ import cli
-profile = cProfile.Profile()
-profile.enable()
-try:
-    cli(["build", "-q", "--clean", "-d", sys.argv[2]], standalone_mode=False)
-finally:
-    profile.disable()
-    profile.dump_stats(sys.argv[1])
-"""
-
-
 def _plugin_shares(root: Path, size: tuple[int, int]) -> dict:
-    """Share of the build's CPU spent in each signpost feature (profiled, one process, every language).
+    """Share of the build's CPU spent in each signpost feature, profiled in the build as it runs.
 
-    A feature's time is the cumulative time of every call that enters signpost
-    code from outside it (an engine event, a Treeprocessor run, a Jinja call):
-    inclusive of the libraries signpost calls, exclusive of the engine's own work.
-    The theme's templates extend Material's (`main.html` extends `base.html`), so
-    the calls they make back into Material's templates (the page layout, the menu,
-    the bare build's work too) are the engine's, not signpost's: left out.
+    `signpost build` runs with its warm-up, each forked worker and each helper profiled apart
+    (`benchmarks/_profiled_build.py`); the shares are of their summed time. A feature's time is
+    the cumulative time of every call that enters signpost code from outside it (an engine
+    event, a Treeprocessor run, a Jinja call): inclusive of the libraries signpost calls,
+    exclusive of the engine's own work. Two corrections keep it honest:
+
+    - the theme's templates extend Material's (`main.html` extends `base.html`), so the calls
+      they make back into Material's templates (the page layout, the menu, the bare build's work
+      too) are the engine's, not signpost's: left out;
+    - signpost/content hosts the other plugins' steps on its one parse of each finished page
+      (`rendered_page.run_steps`): each step's time is its own plugin's, not content's.
+
+    The first process (the merge of the workers' sites, the publishing) is not profiled.
     The profiler's clock is the wall clock (a CPU-time clock costs a system call per event and
     made the profiled build several times slower): shares, not seconds, are what it gives.
     """
     corpus = synthetic.generate(root, *size)
-    stats_file = corpus.root / "build.prof"
+    folder = corpus.root / "profiles"
     env = {**os.environ, "SIGNPOST_TODAY": synthetic.TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-c", _PROFILE_DRIVER, str(stats_file), str(corpus.root / "site-profile")],
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "_profiled_build.py"), str(folder), "build",
+                    "--site-dir", str(corpus.root / "site-profile")],
                    cwd=corpus.root, env=env, capture_output=True, check=True)
-    stats = pstats.Stats(str(stats_file))
-    total = max(entry[3] for entry in stats.stats.values())  # the outermost call's cumulative time
+    return _shares_from(sorted(folder.glob("*.prof")))
+
+
+def _shares_from(files: list[Path]) -> dict:
+    """Each feature's share (%) of the profiled processes' time (see `_plugin_shares`)."""
+    # Each process's outermost call's cumulative time, summed: the time of every profiled process.
+    total = sum(max(entry[3] for entry in pstats.Stats(str(file)).stats.values()) for file in files)
+    stats = pstats.Stats(*(str(file) for file in files))
+    # Waiting for a helper is wall-clock time in the profile, not work: out of the total and out
+    # of the feature that waits (the directory waits for its open data through the build's `wait`).
     shares: dict[str, float] = {}
+    for function, (_, _, own, _, callers) in stats.stats.items():
+        waiting = function[2] == WAITING or (function[0].endswith(ORCHESTRATION) and function[2] == "wait")
+        if function[2] == WAITING:
+            total -= own
+        for caller, caller_stats in callers.items() if waiting else ():
+            if (feature := _feature(caller[0])) is not None:
+                shares[feature] = shares.get(feature, 0.0) - caller_stats[3]
     for function, (_, _, _, _, callers) in stats.stats.items():
         feature = _feature(function[0])
         if feature is None:
             continue
         entered = sum(caller_stats[3] for caller, caller_stats in callers.items() if _feature(caller[0]) is None)
         shares[feature] = shares.get(feature, 0.0) + entered
+        if function[2] == HOSTED_STEP:
+            hosted = sum(caller_stats[3] for caller, caller_stats in callers.items() if caller[2] == "run_steps")
+            shares[feature] += hosted
+            shares["content"] = shares.get("content", 0.0) - hosted
     for function, (_, _, _, _, callers) in stats.stats.items():
         if not _engine_template(function[0]):
             continue
@@ -252,10 +265,21 @@ def _plugin_shares(root: Path, size: tuple[int, int]) -> dict:
     return {feature: round(100 * seconds / total, 1) for feature, seconds in sorted(shares.items())}
 
 
+#: The method by which a plugin's step runs on the content plugin's one parse of a page.
+HOSTED_STEP = "process_rendered_page"
+#: How the profile names waiting for a forked helper.
+WAITING = "<built-in method posix.waitpid>"
+
+
 #: Theme files that are Material's own with a few lines changed (see each file's header): their
 #: time is Material's menu rendering, which the bare build does in Material's copy. What signpost
 #: adds there calls Python (`signpost_section_title`, `signpost_t`), counted where it lands.
 MATERIAL_COPIES = ("signpost/theme/partials/nav-item.html",)
+
+
+#: The parallel build's own frame (warm-up, forks, waiting): everything runs inside it, so it is
+#: no feature's; what it calls into signpost is counted where it lands.
+ORCHESTRATION = ("signpost/engine/mkdocs/whole_build.py",)
 
 
 def _engine_template(filename: str) -> bool:
@@ -268,7 +292,7 @@ def _feature(filename: str) -> str | None:
     parts = Path(filename).parts
     if "signpost" not in parts or "plugins" not in parts:
         return None
-    if filename.endswith(MATERIAL_COPIES):
+    if filename.endswith(MATERIAL_COPIES + ORCHESTRATION):
         return None
     inner = list(parts[parts.index("signpost") + 1:])
     if inner[:2] == ["engine", "mkdocs"]:
