@@ -23,6 +23,7 @@ the CPU of one for it (measured at 100 pages + 100 services, 5 languages:
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -82,6 +83,11 @@ def run_workers(engine: str, cli, arguments: list[str], plan: dict) -> int:
         tempfile.tempdir = plan["scratch"]
     warm_up(Path(plan["config_file"]))
     warmed = time.process_time() - started
+    # What the warm-up made (the model, the checked catalogs) lives to the end of every worker: out
+    # of the collector's reach, no worker's collection walks it again (nor touches its pages, which
+    # fork shares until written). 1% of a 400 + 300 build's CPU; peak memory no higher.
+    gc.collect()
+    gc.freeze()
     children, forker = {}, os.getpid()
     for worker in plan["workers"]:
         sys.stdout.flush()
