@@ -233,9 +233,11 @@ def _plugin_shares(root: Path, size: tuple[int, int]) -> dict:
 
 def _shares_from(files: list[Path]) -> dict:
     """Each feature's share (%) of the profiled processes' time (see `_plugin_shares`)."""
+    profiles = [pstats.Stats(str(file)) for file in files]
     # Each process's outermost call's cumulative time, summed: the time of every profiled process.
-    total = sum(max(entry[3] for entry in pstats.Stats(str(file)).stats.values()) for file in files)
-    stats = pstats.Stats(*(str(file) for file in files))
+    total = sum(max(entry[3] for entry in profile.stats.values()) for profile in profiles)
+    stats = profiles[0]
+    stats.add(*profiles[1:])
     # Waiting for a helper is wall-clock time in the profile, not work: out of the total and out
     # of the feature that waits (the directory waits for its open data through the build's `wait`).
     shares: dict[str, float] = {}

@@ -204,6 +204,12 @@ def is_directory_file(rel: str) -> bool:
     return any(rel.startswith(folder + "/") for folder in DIRECTORY_DIRS)
 
 
+def is_service_file(rel: str) -> bool:
+    """A service's own file: directly in the services folder, not a translation (x.pl.md) or the home."""
+    folder, _, name = rel.rpartition("/")
+    return folder == SERVICES_DIR and name.endswith(".md") and name.count(".") == 1 and name != "index.md"
+
+
 def is_place_file(rel: str) -> bool:
     """An organisation or location file (or its translation): data shown on service pages, never a page."""
     return any(rel.startswith(folder + "/") for folder in (ORGANISATIONS_DIR, LOCATIONS_DIR))

@@ -33,7 +33,7 @@ from signpost.findings import Finding, error, warning
 from signpost.l10n import INTERFACE_CATALOG
 from signpost.safety.paths import outside_folder_problem
 from signpost.settings import Settings
-from signpost.model.services import SERVICES_DIR
+from signpost.model.services import is_service_file
 from signpost.sources import data_interface_messages, translatable_page, translatable_pages
 from signpost.translations.catalogs import (CHECK, SOURCE_CHANGED, catalog_path, content_path_of, display,
                                             find_catalogs, read_catalog, source_changed_date)
@@ -87,9 +87,9 @@ class ExtractResult:
 def page_messages(page, settings: Settings) -> list[SourceMessage]:
     """The messages of a page (a model PageMeta): title, description, then its blocks in order."""
     reader = settings.block_reader
-    if page.path.rpartition("/")[0] == SERVICES_DIR and hasattr(reader, "for_template_html"):
-        # A file there is a service, never an editor's page: its page is the directory's template HTML
-        # around the service's own sentences (`signpost.directory.translation`).
+    if is_service_file(page.path) and hasattr(reader, "for_template_html"):
+        # A service's page is the directory's template HTML around the service's own sentences
+        # (`signpost.directory.translation`), never an editor's page.
         reader = reader.for_template_html()
     return list(_page_messages(page.file, page.title, page.description, page.body, page.body_line,
                                page.line_of("title") or 1, page.line_of("description") or 1, reader))

@@ -50,7 +50,7 @@ from signpost.directory.render import (A_TO_Z, HOME, DirectoryContext, a_to_z_so
                                        unreadable_service_source)
 from signpost.engine.mkdocs.support import (content_model, current_language, default_language, is_inner_language_build,
                                      page_source_path)
-from signpost.model.services import SERVICES_DIR, is_place_file
+from signpost.model.services import SERVICES_DIR, is_place_file, is_service_file
 from signpost.session import SESSION
 
 log = get_plugin_logger(__name__)
@@ -126,7 +126,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                                                                                                      category)
         services = {service_page(s.slug): s for s in content_model(config).services.values()}
         self._filled = [file for file in files.documentation_pages()
-                        if file.src_uri in generated or file.src_uri in services or _is_service_file(file.src_uri)]
+                        if file.src_uri in generated or file.src_uri in services or is_service_file(file.src_uri)]
         self._filled_uris = {file.src_uri for file in self._filled}
         for file in files.documentation_pages():  # included pages only: an excluded one is never read
             if file.src_uri in generated:
@@ -138,7 +138,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
                 # Keep abs_src_path (the real service file) for tools that link to sources;
                 # the content setter would clear it.
                 file._content = service_source(self._context(config), services[file.src_uri])
-            elif _is_service_file(file.src_uri):
+            elif is_service_file(file.src_uri):
                 # Unreadable (bad YAML, not UTF-8, ...): the findings say why; never show its raw text.
                 file._content = unreadable_service_source(self._context(config),
                                                           file.src_uri.rsplit("/", 1)[-1][:-3])
@@ -296,9 +296,3 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 def _sizes(texts: dict[str, str]) -> dict[str, int]:
     """Each open-data file's size in bytes, in the files' order (the directory home lists them so)."""
     return {name: len(text.encode("utf-8")) for name, text in texts.items()}
-
-
-def _is_service_file(src_uri: str) -> bool:
-    """A service's own file: directly in the services folder, not a translation (x.pl.md) or the home."""
-    folder, _, name = src_uri.rpartition("/")
-    return folder == SERVICES_DIR and name.endswith(".md") and name.count(".") == 1 and name != "index.md"

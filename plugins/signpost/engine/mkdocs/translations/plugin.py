@@ -71,7 +71,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.language, self.default = current_language(config), source_language(config)
         if not is_inner_language_build(config):
             self.untranslated_urls = set()
-            self._translated = {}  # (page, language): has a translation (`_has_translation`)
             self._indexed = set()
             self._check_languages(config)
             if self.config.search_per_language and "i18n" in config.plugins:
