@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from signpost.engine.mkdocs import engine_warnings, material, parallel
+from signpost.engine.mkdocs import engine_warnings, material, nav_menu, parallel
 from signpost.engine.mkdocs.preview import apply_preview_language
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.facts.checks import check_model as check_facts
@@ -103,8 +103,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     on_files = CombinedEvent(_drop_unusable_files, _drop_other_workers_pages)
 
     def on_env(self, env, *, config, files):
-        # The theme's section names (partials/nav-item.html), each found once per language pass.
+        # The theme's menu (partials/nav-item.html): section names and index pages found, and
+        # items other than the page drawn, once per language pass (the menu's objects live as long).
         env.globals["signpost_section_title"] = material.section_title_lookup()
+        env.globals["signpost_section_index"] = nav_menu.section_index_lookup()
+        env.globals["signpost_nav_children"] = nav_menu.menu_children()
         use_compiled_templates(env)  # each language pass's new environment: the templates compiled once
         return env
 
