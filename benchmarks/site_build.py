@@ -275,7 +275,8 @@ WAITING = "<built-in method posix.waitpid>"
 
 #: Theme files that are Material's own with a few lines changed (see each file's header): their
 #: time is Material's menu rendering, which the bare build does in Material's copy. What signpost
-#: adds there calls Python (`signpost_section_title`, `signpost_t`), counted where it lands.
+#: adds there calls Python (`signpost_section_title`, `signpost_nav_children`, `signpost_t`), counted
+#: where it lands, less the menu items it has the macro draw.
 MATERIAL_COPIES = ("signpost/theme/partials/nav-item.html",)
 
 
@@ -285,8 +286,12 @@ ORCHESTRATION = ("signpost/engine/mkdocs/whole_build.py",)
 
 
 def _engine_template(filename: str) -> bool:
-    """A template of Material or MkDocs' own themes (compiled by Jinja, named by its file)."""
-    return "/material/templates/" in filename or "/mkdocs/themes/" in filename
+    """A template of Material or MkDocs' own themes (compiled by Jinja, named by its file), or signpost's copy of one.
+
+    signpost's menu helper (engine/mkdocs/nav_menu.py) calls nav-item.html's `render` macro back
+    for the items it has not drawn yet: that drawing is the menu's, work the bare build does too.
+    """
+    return "/material/templates/" in filename or "/mkdocs/themes/" in filename or filename.endswith(MATERIAL_COPIES)
 
 
 def _feature(filename: str) -> str | None:
