@@ -14,7 +14,8 @@ build (warm-up, workers and helpers each profiled) attributes CPU to each signpo
 Environment: BENCH_PAIRS (default 3), BENCH_SIZES (default "100:300,400:300,1600:1000"
 as pages:services; each size builds bare and full), BENCH_TARGET (default "400:300"),
 BENCH_PROFILE_SIZE (default: the target), BENCH_LANES (default 1: how many of the pairs,
-the profile and the scaling sizes run at once).
+the profile and the scaling sizes run at once), BENCH_SECTION_PAGES (default 0: the synthetic
+pages in one menu section; K: in sections of K pages, benchmarks/synthetic.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def main() -> int:
     lanes = int(os.environ.get("BENCH_LANES", "1"))
     work = Path(tempfile.mkdtemp(prefix="signpost-bench-"))
     results: dict = {"machine": _machine(), "target": {"pages": target[0], "services": target[1]},
-                     "lanes": lanes, "profile_size": {"pages": profile_size[0], "services": profile_size[1]}}
+                     "lanes": lanes, "profile_size": {"pages": profile_size[0], "services": profile_size[1]},
+                     "section_pages": synthetic.SECTION_PAGES}
     try:
         # Lanes: the pairs, the profile and each scaling size are independent; on a busy shared
         # machine, running them side by side (BENCH_LANES=3) lets the bench finish in time.
@@ -259,9 +261,12 @@ def _shares_from(files: list[Path]) -> dict:
             shares[feature] += hosted
             shares["content"] = shares.get("content", 0.0) - hosted
     for function, (_, _, _, _, callers) in stats.stats.items():
-        if not _engine_template(function[0]):
+        menu_macro = function[0].endswith(JINJA_MACROS) and function[2] == "__call__"
+        if not (_engine_template(function[0]) or menu_macro):
             continue
         for caller, caller_stats in callers.items():
+            if menu_macro and not caller[0].endswith(MENU_HELPER):
+                continue  # signpost's own templates' macros are signpost's work
             if (feature := _feature(caller[0])) is not None:
                 shares[feature] -= caller_stats[3]
     return {feature: round(100 * seconds / total, 1) for feature, seconds in sorted(shares.items())}
@@ -276,7 +281,7 @@ WAITING = "<built-in method posix.waitpid>"
 #: Theme files that are Material's own with a few lines changed (see each file's header): their
 #: time is Material's menu rendering, which the bare build does in Material's copy. What signpost
 #: adds there calls Python (`signpost_section_title`, `signpost_nav_children`, `signpost_t`), counted
-#: where it lands, less the menu items it has the macro draw.
+#: where it lands (less the menu items the helper has the macro draw: MENU_HELPER).
 MATERIAL_COPIES = ("signpost/theme/partials/nav-item.html",)
 
 
@@ -285,13 +290,16 @@ MATERIAL_COPIES = ("signpost/theme/partials/nav-item.html",)
 ORCHESTRATION = ("signpost/engine/mkdocs/whole_build.py",)
 
 
-def _engine_template(filename: str) -> bool:
-    """A template of Material or MkDocs' own themes (compiled by Jinja, named by its file), or signpost's copy of one.
+#: signpost's menu helper calls nav-item.html's `render` macro back (through Jinja's
+#: `Macro.__call__`) for the items it has not drawn yet: that drawing is the menu's, work the bare
+#: build does too, so it is taken out of the helper's time like a call into Material's templates.
+MENU_HELPER = "signpost/engine/mkdocs/nav_menu.py"
+JINJA_MACROS = "jinja2/runtime.py"
 
-    signpost's menu helper (engine/mkdocs/nav_menu.py) calls nav-item.html's `render` macro back
-    for the items it has not drawn yet: that drawing is the menu's, work the bare build does too.
-    """
-    return "/material/templates/" in filename or "/mkdocs/themes/" in filename or filename.endswith(MATERIAL_COPIES)
+
+def _engine_template(filename: str) -> bool:
+    """A template of Material or MkDocs' own themes (compiled by Jinja, named by its file)."""
+    return "/material/templates/" in filename or "/mkdocs/themes/" in filename
 
 
 def _feature(filename: str) -> str | None:
@@ -325,6 +333,8 @@ def _print(results: dict) -> None:
         figures = summary[kind]
         print(f"{kind}: wall {figures['wall_s']:.1f} s, cpu {figures['cpu_s']:.1f} s, peak memory "
               f"{figures['peak_rss_mb']:.0f} MB, {figures['ms_per_page_per_language']:.1f} ms per page per language")
+    sections = results.get("section_pages")
+    print("synthetic pages: " + (f"in menu sections of {sections}" if sections else "in one menu section"))
     print(f"page size: median {results['page_size'].get('median_kb')} KB, p95 {results['page_size'].get('p95_kb')} KB")
     size = results["profile_size"]
     print(f"signpost CPU share by feature (profiled, {size['pages']}+{size['services']}): " +

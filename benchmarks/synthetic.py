@@ -34,6 +34,10 @@ TODAY = "2026-12-01"
 LANGUAGES = ("pl", "ro", "pa", "ur")
 # Shares of the synthetic pages' messages, per language.
 TRANSLATED, FUZZY = 0.5, 0.15
+#: BENCH_SECTION_PAGES=K puts the synthetic pages in folders of K (`bench/part-000/`, ...): menu
+#: sections of K pages instead of one section of every page (the default, 0). With one section the
+#: stock theme's menu grows with pages x pages, and that menu work is the bare build's too.
+SECTION_PAGES = int(os.environ.get("BENCH_SECTION_PAGES", "0") or 0)
 
 WORDS = ("help advice young people school college work money home family friends health safe talk "
          "support group centre free private call visit open week day time plan choice right need "
@@ -53,7 +57,8 @@ class Corpus:
     services: int
 
 
-def generate(target: Path, pages: int, services: int, *, seed: int = SEED) -> Corpus:
+def generate(target: Path, pages: int, services: int, *, seed: int = SEED,
+             section_pages: int = SECTION_PAGES) -> Corpus:
     """Write a project with `pages` pages and `services` services into `target` (emptied first)."""
     rng = random.Random(seed)
     if target.exists():
@@ -61,11 +66,13 @@ def generate(target: Path, pages: int, services: int, *, seed: int = SEED) -> Co
     _copy_real_project(target)
     real_pages = len(list((target / "content").rglob("*.md"))) - len(_service_files(target))
     topics = _topic_ids()
-    synthetic = [f"bench/page-{number:04d}.md" for number in range(max(0, pages - real_pages))]
+    synthetic = [(f"bench/part-{number // section_pages:03d}/" if section_pages else "bench/") + f"page-{number:04d}.md"
+                 for number in range(max(0, pages - real_pages))]
     (target / "content/bench/images").mkdir(parents=True, exist_ok=True)
     (target / "content/bench/images/sign.png").write_bytes(ONE_PIXEL_PNG)
     for index, path in enumerate(synthetic):
         links = rng.sample(synthetic, k=min(3, len(synthetic)))
+        (target / "content" / path).parent.mkdir(exist_ok=True)
         (target / "content" / path).write_text(_page_text(rng, index, topics, links, path), encoding="utf-8")
     _clone_services(target, services, rng)
     _extract_and_translate(target, rng, {f"content/{path}" for path in synthetic})
@@ -122,7 +129,7 @@ def _page_text(rng: random.Random, index: int, topics: list[str], links: list[st
         if section == 0:
             body += ["| What | When |", "| --- | --- |"]
             body += [f"| {_sentence(rng, 1, 3)[:-1]} | {rng.randint(9, 17)}:00 |" for _ in range(3)] + [""]
-    body += ["![A road sign pointing the way](images/sign.png)", ""]
+    body += [f"![A road sign pointing the way]({os.path.relpath('bench/images/sign.png', here)})", ""]
     body += [f"- [{_sentence(rng, 2, 4)[:-1]}]({os.path.relpath(link, here)})" for link in links] + [""]
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + "\n".join(body)
 
