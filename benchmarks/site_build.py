@@ -14,8 +14,8 @@ build (warm-up, workers and helpers each profiled) attributes CPU to each signpo
 Environment: BENCH_PAIRS (default 3), BENCH_SIZES (default "100:300,400:300,1600:1000"
 as pages:services; each size builds bare and full), BENCH_TARGET (default "400:300"),
 BENCH_PROFILE_SIZE (default: the target), BENCH_LANES (default 1: how many of the pairs,
-the profile and the scaling sizes run at once), BENCH_SECTION_PAGES (default 0: the synthetic
-pages in one menu section; K: in sections of K pages, benchmarks/synthetic.py).
+the profile and the scaling sizes run at once), BENCH_SECTION_PAGES (default 40: the synthetic
+pages in menu sections of 40; 0: all in one section, benchmarks/synthetic.py).
 """
 
 from __future__ import annotations

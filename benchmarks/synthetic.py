@@ -34,10 +34,12 @@ TODAY = "2026-12-01"
 LANGUAGES = ("pl", "ro", "pa", "ur")
 # Shares of the synthetic pages' messages, per language.
 TRANSLATED, FUZZY = 0.5, 0.15
-#: BENCH_SECTION_PAGES=K puts the synthetic pages in folders of K (`bench/part-000/`, ...): menu
-#: sections of K pages instead of one section of every page (the default, 0). With one section the
-#: stock theme's menu grows with pages x pages, and that menu work is the bare build's too.
-SECTION_PAGES = int(os.environ.get("BENCH_SECTION_PAGES", "0") or 0)
+#: The synthetic pages go in folders of this many (`bench/part-000/`, ...), each a section of the
+#: menu, as a real site's pages are (this one's largest folder holds 48 pages, the others 1-19).
+#: BENCH_SECTION_PAGES=0 puts them all in one section, as up to stop 25: then the stock theme's
+#: menu grows with pages x pages in the bare build, and the full/bare ratio and the exponent say
+#: more about a 1,600-page menu section than about signpost (docs/PERFORMANCE.md, "Stop 26").
+SECTION_PAGES = int(os.environ.get("BENCH_SECTION_PAGES", "40") or 0)
 
 WORDS = ("help advice young people school college work money home family friends health safe talk "
          "support group centre free private call visit open week day time plan choice right need "
