@@ -112,27 +112,6 @@ def insert_at_content_top(content, fragment_html: str) -> None:
             anchor.insert_before(node)
 
 
-def section_title_lookup() -> Callable[[object], object]:
-    """`signpost_section_title(section)` for the theme's nav-item.html: the title of the section's index page.
-
-    Material names a section by its folder; signpost's nav-item.html names it by its index page
-    ("For parents and carers", translated with the page). The template used to search the section's
-    children for that page each time it drew the section's name: on every page, for every section
-    in its menu, so the work grew with pages x pages. This finds each section's title once per
-    language pass (the menu's objects live as long as the pass; MkDocs calls the theme only once
-    every page's title is final) and answers from a dict after that.
-    """
-    titles: dict[int, object] = {}
-
-    def signpost_section_title(section) -> object:
-        key = id(section)
-        if key not in titles:
-            titles[key] = next((item.title for item in getattr(section, "children", None) or ()
-                                if getattr(item, "is_index", False) and item.title), None)
-        return titles[key]
-    return signpost_section_title
-
-
 def _head_tag(macro: str, *arguments: str):
     """A fresh copy of a tag from templates/head.html, in a tree of its own (about 20 us).
 

@@ -60,6 +60,7 @@ class _Section:
                 for depth in range(1, len(parts) + 1):
                     self.below[parts[:depth]] += 1
         self.drawn_each_time = [number for number, alike in enumerate(self.alike) if not alike]
+        self.drawn_once = frozenset(number for number, alike in enumerate(self.alike) if alike)
         self.drawn: dict[tuple, _Drawn] = {}
 
     def folder_key(self, page) -> tuple:
@@ -77,7 +78,7 @@ class _Drawn:
 
     def __init__(self, entry: _Section):
         self.html = [""] * len(entry.children)
-        self.missing = {number for number, alike in enumerate(entry.alike) if alike}
+        self.missing = set(entry.drawn_once)
 
 
 def menu_children() -> Callable:
@@ -94,12 +95,13 @@ def menu_children() -> Callable:
         if page is None or not hasattr(page, "url"):
             return Markup("".join(_draw(entry, number, path, level, render)
                                   for number in range(len(entry.children))))
-        drawn = entry.drawn.get(entry.folder_key(page))
+        folder = entry.folder_key(page)
+        drawn = entry.drawn.get(folder)
         if drawn is None:
-            drawn = entry.drawn[entry.folder_key(page)] = _Drawn(entry)
+            drawn = entry.drawn[folder] = _Drawn(entry)
         own = entry.position.get(id(page))
         for number in sorted(drawn.missing - {own}):
-            drawn.html[number] = str(render(entry.children[number], f"{path}_{number + 1}", level + 1, section))
+            drawn.html[number] = _draw(entry, number, path, level, render)
             drawn.missing.discard(number)
         # Joined a slice at a time: the Python work per page grows with the sections and the
         # page's own item, not with every page of the section.
@@ -121,19 +123,43 @@ def _draw(entry: _Section, number: int, path: str, level: int, render) -> str:
     return str(render(child, f"{path}_{number + 1}", level + 1, entry.section))
 
 
+def _once_per_section(find: Callable[[object], object]) -> Callable[[object], object]:
+    """`find(section)` worked out once per section object (for one language pass: a lookup per `on_env`).
+
+    Each answer keeps its section, so an `id()` reused by a later object cannot answer for it.
+    """
+    found: dict[int, tuple] = {}
+
+    def lookup(section) -> object:
+        entry = found.get(id(section))
+        if entry is None or entry[0] is not section:
+            entry = found[id(section)] = (section, find(section))
+        return entry[1]
+    return lookup
+
+
+def _children(section) -> tuple | list:
+    return getattr(section, "children", None) or ()
+
+
 def section_index_lookup() -> Callable[[object], object]:
-    """`signpost_section_index(section)`: the section's first index page, found once per pass.
+    """`signpost_section_index(section)`: the section's first index page.
 
     Material searches every child for it on every page, for every section in the menu, open or
     pruned (with `navigation.indexes`): pages x pages again.
     """
-    indexes: dict[int, tuple] = {}
+    return _once_per_section(lambda section: next(
+        (item for item in _children(section) if getattr(item, "is_index", False)), None))
 
-    def signpost_section_index(section) -> object:
-        found = indexes.get(id(section))
-        if found is None or found[0] is not section:
-            index = next((item for item in getattr(section, "children", None) or ()
-                          if getattr(item, "is_index", False)), None)
-            found = indexes[id(section)] = (section, index)
-        return found[1]
-    return signpost_section_index
+
+def section_title_lookup() -> Callable[[object], object]:
+    """`signpost_section_title(section)`: the title of the section's index page.
+
+    Material names a section by its folder; signpost's nav-item.html names it by its index page
+    ("For parents and carers", translated with the page). The template used to search the section's
+    children for that page each time it drew the section's name: on every page, for every section
+    in its menu, so the work grew with pages x pages. MkDocs calls the theme only once every page's
+    title is final, so the answer holds for the pass.
+    """
+    return _once_per_section(lambda section: next(
+        (item.title for item in _children(section) if getattr(item, "is_index", False) and item.title), None))

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from signpost.engine.mkdocs import engine_warnings, material, nav_menu, parallel
+from signpost.engine.mkdocs import engine_warnings, nav_menu, parallel
 from signpost.engine.mkdocs.preview import apply_preview_language
 from signpost.engine.mkdocs.content.config import ContentConfig
 from signpost.facts.checks import check_model as check_facts
@@ -105,7 +105,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_env(self, env, *, config, files):
         # The theme's menu (partials/nav-item.html): section names and index pages found, and
         # items other than the page drawn, once per language pass (the menu's objects live as long).
-        env.globals["signpost_section_title"] = material.section_title_lookup()
+        env.globals["signpost_section_title"] = nav_menu.section_title_lookup()
         env.globals["signpost_section_index"] = nav_menu.section_index_lookup()
         env.globals["signpost_nav_children"] = nav_menu.menu_children()
         use_compiled_templates(env)  # each language pass's new environment: the templates compiled once
