@@ -64,8 +64,10 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
                         + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(hidden)) + ") that the English does not have")
     for kind, label in (("links", "link target"), ("emails", "email address"), ("phones", "phone number"),
                         ("numbers", "number")):
-        missing = getattr(source, kind) - getattr(target, kind)
-        extra = getattr(target, kind) - getattr(source, kind)
+        english, translated = getattr(source, kind), getattr(target, kind)
+        if english is translated or dict.__eq__(english, translated):
+            continue  # the same (no count is zero, so the dicts' equality is the counts'): most messages
+        missing, extra = english - translated, translated - english
         if missing:
             problems.append(f"{label} {_list(missing)} is missing or changed")
         if extra and not missing:
@@ -121,6 +123,10 @@ def markup_problems(msgid: str, msgstr: str, *, blocks: bool = True) -> list[str
     if blocks and msgstr.strip().count("\n\n") != msgid.strip().count("\n\n"):
         # A page message is one block, so a blank line would split it.
         return ["the translation has a blank line: one message is one block (paragraph, heading, list item)"]
+    if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
+        # Plain sentences on both sides (most messages): nothing to parse, and no `{` for an
+        # attribute list, no `<` or `&` for HTML (all three are in _MARKUP).
+        return []
     added_lists = _attribute_lists(msgstr) - _attribute_lists(msgid)
     if added_lists:
         return [f"the translation adds a Markdown attribute list {_list(added_lists)} that the English does not have"]
@@ -128,8 +134,6 @@ def markup_problems(msgid: str, msgstr: str, *, blocks: bool = True) -> list[str
     if added_html:
         return [f"the translation adds HTML ({', '.join(f'<{tag}>' for tag in sorted(added_html))}) "
                 "that the English does not have"]
-    if not (_MARKUP.search(msgid) or _MARKUP.search(msgstr)):
-        return []  # plain sentences on both sides: nothing to parse (most messages; rendering is slow)
     lead = "its Markdown does not parse like the English" if blocks else "the translation's markup differs from the English"
     problems = _reference_problems(_references(msgid), _references(msgstr), lead)
     if problems or not blocks:
