@@ -39,6 +39,7 @@ def translations_dir() -> Path:
     return _translations_dir
 
 
+@lru_cache(maxsize=64)  # asked for every page; babel parses the locale again on each call
 def direction(language: str) -> str:
     """`rtl` or `ltr`, from babel's locale data."""
     return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"
