@@ -90,3 +90,26 @@ def test_catalog_reading_keeps_previous_msgid_and_reports_bad_lines(tmp_path):
     catalog, findings = read_catalog(bad, "pl")
     assert catalog is None and findings[0].line == 4 and "malformed" in findings[0].message
     assert load_page_catalog(tmp_path / "missing.po", "pl") == PageCatalog(tmp_path / "missing.po", "pl")
+
+
+def test_settled_catalogs_are_not_asked_again_and_others_are(tmp_path):
+    """A parallel build's worker takes each catalog as first looked up; any other process sees edits."""
+    import os
+
+    from signpost.translations.catalogs import checked_catalogs_settled
+
+    def write(path, translation, stamp):
+        path.write_text(f'msgid "Hello."\nmsgstr "{translation}"\n', encoding="utf-8")
+        os.utime(path, ns=(stamp, stamp))  # a new modification time, whatever the clock's resolution
+
+    po, missing = tmp_path / "page.po", tmp_path / "later.po"
+    write(po, "Cześć.", 10**18)
+    with checked_catalogs_settled():
+        assert load_page_catalog(po, "pl").translate("Hello.") == "Cześć."
+        assert not load_page_catalog(missing, "pl").exists
+        write(po, "Dzień dobry.", 2 * 10**18)
+        write(missing, "Hej.", 10**18)
+        assert load_page_catalog(po, "pl").translate("Hello.") == "Cześć."
+        assert not load_page_catalog(missing, "pl").exists
+    assert load_page_catalog(po, "pl").translate("Hello.") == "Dzień dobry."
+    assert load_page_catalog(missing, "pl").translate("Hello.") == "Hej."

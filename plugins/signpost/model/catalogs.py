@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,7 +157,9 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
             return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
                                 hint="fix the line (`msgfmt -c` shows the same problem), or run "
                                      "`signpost translations extract` to rewrite the file")]
-        return read_previous_ids(read_po(io.BytesIO(data), locale=language, abort_invalid=True)), []
+        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+        # babel reads a `#|` line as a comment starting with `|`: none in most files, nothing to redo.
+        return (read_previous_ids(catalog) if _PREVIOUS_ID_LINE.search(data) else catalog), []
     except PoFileError as problem:
         line = problem.lineno + 1
         return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
@@ -168,6 +171,11 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
                             hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
     except OSError as problem:
         return None, [error(where, f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
+
+
+#: A comment line with a `|` after its `#` (a superset of what babel reads as a `#|` comment:
+#: it strips the line's blanks, and any blank after the `#`, before it looks).
+_PREVIOUS_ID_LINE = re.compile(rb"^[ \t\r\x0b\x0c]*#[^\n]*\|", re.M)
 
 
 def _strict_syntax_problem(data: bytes) -> tuple[int, str] | None:

@@ -9,6 +9,7 @@ messages. A malformed file is a Finding with its line, never a traceback. MkDocs
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,22 +86,51 @@ class PageCatalog:
         return msgid in self.drafts
 
 
-_CACHE: dict[tuple[str, str], tuple[tuple[int, int], PageCatalog]] = {}
+_CACHE: dict[tuple[str, str], tuple[tuple[int, int] | None, PageCatalog]] = {}
+_SETTLED = [False]
 
 
 def load_page_catalog(path: Path, language: str) -> PageCatalog:
     """Read and check a catalog (cached on size and modification time; missing file = empty catalog)."""
+    key = (str(path), language)
+    if _SETTLED[0] and (settled := _CACHE.get(key)) is not None:
+        return settled[1]
     try:
         stat = path.stat()
     except OSError:
-        return PageCatalog(path, language)
-    key, fingerprint = (str(path), language), (stat.st_size, stat.st_mtime_ns)
+        missing = PageCatalog(path, language)
+        if _SETTLED[0]:
+            _CACHE[key] = (None, missing)
+        return missing
+    fingerprint = (stat.st_size, stat.st_mtime_ns)
     cached = _CACHE.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
     page_catalog = _check(path, language)
     _CACHE[key] = (fingerprint, page_catalog)
     return page_catalog
+
+
+@contextmanager
+def checked_catalogs_settled():
+    """Within: a catalog looked up once is taken as it was, without asking the file system again.
+
+    For a forked worker of the parallel build (`whole_build`), which builds its languages
+    once from the catalogs the warm-up checked and then exits: every page asks its own and
+    every other language's catalog (hreflang alternates, interface strings) thousands of
+    times, and each lookup was a `stat` (a tenth of the translations plugin's time in a
+    worker). A preview or `signpost check` process lives on while files change: not within.
+    """
+    _SETTLED[0] = True
+    try:
+        yield
+    finally:
+        _SETTLED[0] = False
+
+
+def catalogs_settled() -> bool:
+    """Within `checked_catalogs_settled`: a catalog looked up once stays as it was."""
+    return _SETTLED[0]
 
 
 def check_catalogs(catalogs: list[tuple[Path, str]]) -> dict:
@@ -145,7 +175,6 @@ def _check(path: Path, language: str) -> PageCatalog:
     if catalog is None:
         return page_catalog
     page_catalog.draft_catalog = is_draft_catalog(catalog)
-    where = display(path)
     markdown = path.name != INTERFACE_CATALOG
     for message in catalog:
         if not message.id or not message.string:
@@ -163,7 +192,7 @@ def _check(path: Path, language: str) -> PageCatalog:
         if problems:
             page_catalog.broken[key] = problems
             page_catalog.findings.append(error(
-                where, f"translation of \"{_short(source)}\": " + "; ".join(dict.fromkeys(problems)),
+                display(path), f"translation of \"{_short(source)}\": " + "; ".join(dict.fromkeys(problems)),
                 line=message.lineno, field="msgstr",
                 hint="keep every link target, email address, phone number and number exactly as in the English "
                      "message (the English text is published until this is fixed)", check=CHECK))

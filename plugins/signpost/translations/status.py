@@ -118,17 +118,40 @@ class ProjectStatus:
                 "percent": round(100.0 * translated / total, 1) if total else 0.0}
 
 
+_WORKED_OUT: dict[tuple, tuple] = {}
+
+
 def page_status(translations_dir: Path | str, language: str, content_path: str, model,
                 settings: Settings | None = None, today: dt.date | None = None) -> PageStatus:
-    """Translation state of the page at `content_path` (`charter/index.md`) in `language` on `today`."""
+    """Translation state of the page at `content_path` (`charter/index.md`) in `language` on `today`.
+
+    Kept while the checked catalog, the page and the settings are the same objects (each is a new
+    one when its files change): the language switcher, the coverage matrix and the freshness
+    checks ask for every page in every language, in every language pass. The parallel build
+    works each one out once, before it forks its workers (the translations plugin's `warm_up`).
+    The result is shared: nothing may change it.
+    """
     settings = settings or model.settings
+    day = today or _today()
     po = catalog_path(translations_dir, language, content_path)
     page_catalog = load_page_catalog(po, language)
-    status = PageStatus(language, content_path, display(po), page_catalog.exists)
     page = translatable_page(model, content_path)
+    key = (str(po), language, content_path, day)
+    known = _WORKED_OUT.get(key)
+    if known is not None and known[0] is page_catalog and known[1] is page and (
+            known[2] is settings or known[2] == settings):
+        return known[3]
+    status = _worked_out(po, page_catalog, page, language, content_path, settings, day)
+    _WORKED_OUT[key] = (page_catalog, page, settings, status)
+    return status
+
+
+def _worked_out(po: Path, page_catalog, page, language: str, content_path: str, settings: Settings,
+                today: dt.date) -> PageStatus:
+    status = PageStatus(language, content_path, display(po), page_catalog.exists)
     if page is None:
         return status
-    outdated = outdated_messages(page_catalog, page, today or _today())
+    outdated = outdated_messages(page_catalog, page, today)
     for msgid in source_ids(page, settings):
         status.total += 1
         if msgid in page_catalog.usable:

@@ -38,6 +38,7 @@ from typing import Callable
 
 from signpost.model.catalogs import catalog_bytes_not_kept
 from signpost.safety import publishing
+from signpost.translations.catalogs import checked_catalogs_settled
 from signpost.translations.integrity import forget_worked_out_facts
 
 WORKERS_PLAN = "SIGNPOST_WORKERS_PLAN"
@@ -160,16 +161,22 @@ def check_catalogs_side_by_side(config) -> None:
     from signpost.engine.mkdocs.project import settings_from_config
     from signpost.translations.catalogs import adopt, check_catalogs, find_catalogs
     settings = settings_from_config(config)
-    work = [(po, language) for language in settings.target_languages
-            for po in find_catalogs(settings.translations_dir, language)]
-    if len(work) < 2:
+    # Split by page, not by file: a page's catalogs in every language are checked in the same
+    # process, so each English message is worked out (its facts, its rendered markup) once.
+    by_page: dict[str, list[tuple[Path, str]]] = {}
+    for language in settings.target_languages:
+        folder = Path(settings.translations_dir) / language
+        for po in find_catalogs(settings.translations_dir, language):
+            by_page.setdefault(po.relative_to(folder).as_posix(), []).append((po, language))
+    pages = list(by_page.values())
+    if len(pages) < 2:
         return
     folder = Path(tempfile.mkdtemp(prefix="signpost-catalogs-"))
     try:
         handed_over = folder / "checked.pickle"
         helper_done = start_helper(lambda: handed_over.write_bytes(
-            pickle.dumps(check_catalogs(work[1::2]), pickle.HIGHEST_PROTOCOL)))
-        check_catalogs(work[0::2])
+            pickle.dumps(check_catalogs([one for page in pages[1::2] for one in page]), pickle.HIGHEST_PROTOCOL)))
+        check_catalogs([one for page in pages[0::2] for one in page])
         if helper_done():
             adopt(pickle.loads(handed_over.read_bytes()))  # written by the helper above, in a 0700 folder
     finally:
@@ -219,8 +226,9 @@ def _run_worker(engine: str, cli, arguments: list[str], worker: dict, forker: in
         try:
             # The catalogs were checked in the warm-up: a worker reads each of its languages' PO
             # files once more, for the accessibility checks' msgstr lines, and need not keep the bytes
-            # (they stayed to the end: 5.4 MB for ro and ur at 400 pages + 300 services).
-            with catalog_bytes_not_kept():
+            # (they stayed to the end: 5.4 MB for ro and ur at 400 pages + 300 services). Nor need
+            # it ask the file system again whether a catalog it looked up has changed.
+            with catalog_bytes_not_kept(), checked_catalogs_settled():
                 cli()
             code = 0
         except SystemExit as stop:  # click ends every command with sys.exit

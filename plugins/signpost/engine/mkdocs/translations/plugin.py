@@ -26,8 +26,8 @@ from signpost.facts.pages import ReferenceKeepingTranslator
 from signpost.findings import warning
 from signpost.session import SESSION
 from signpost.engine.mkdocs import material
-from signpost.translations import output
-from signpost.translations.catalogs import catalog_path, find_catalogs, load_page_catalog
+from signpost.translations import notices, output
+from signpost.translations.catalogs import catalog_path, catalogs_settled, find_catalogs, load_page_catalog
 from signpost.engine.mkdocs.translations.config import TranslationsConfig
 from signpost.engine.mkdocs.translations import search_indexes
 from signpost.engine.mkdocs.translations.stand_in_partials import stand_in_partials
@@ -38,7 +38,6 @@ from signpost.engine.mkdocs.markdown_messages import BlockMessagesExtension
 from signpost.translations.messages import PageWork
 from signpost.settings import unknown_locale_findings
 from signpost.translations.status import page_status
-from signpost.translations import notices
 from signpost.translations.grace import GraceTranslator
 from signpost.translations.glossary import glossary_findings
 from signpost.today import today
@@ -95,19 +94,22 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def warm_up(self, config: MkDocsConfig) -> None:
         """Before the parallel build forks its workers (`whole_build.warm_up`): what every worker needs.
 
-        Each worker renders pages in its own languages, and each page's
-        hreflang alternates ask every other language's catalog whether it
-        translates the page; the pages it translates need their English message
-        ids. Both are kept in the core's caches (`load_page_catalog`,
-        `extract._page_messages`), so they are computed here once for all workers.
+        Each worker renders pages in its own languages; each page's hreflang alternates ask
+        every other language's catalog whether it translates the page (`page_status`); the
+        pages it translates need their English message ids. All are kept in the core's caches
+        (`load_page_catalog`, `extract._page_messages`, `status.page_status`): worked out here
+        once for all workers.
         """
         if not self.config.enabled or self.model is None:
             return
         for language in self.settings.target_languages:
             for po in find_catalogs(self.settings.translations_dir, language):
                 load_page_catalog(po, language)
-        for source in translatable_pages(self.model).values():
+        for path, source in translatable_pages(self.model).items():
             source_ids(source, self.settings)
+            if self.model.page(path) is not None:  # the pages `_has_translation` asks about
+                for language in self.settings.target_languages:
+                    page_status(self.settings.translations_dir, language, path, self.model, self.settings)
 
     def on_nav(self, nav, *, config, files):
         # Section titles come from folder names; translators find them in interface.po.
@@ -259,8 +261,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return True
         # Asked for each alternate of each page in each language pass: the answer is kept while the
         # page and its checked catalog (cached on the file's size and time) are the same objects.
-        catalog = load_page_catalog(catalog_path(self.settings.translations_dir, language, path), language)
         known = self.__dict__.setdefault("_translated", {}).get((path, language))
+        if known is not None and known[1] is source and catalogs_settled():
+            return known[2]  # a parallel build's worker: its catalogs stay as first looked up
+        catalog = load_page_catalog(catalog_path(self.settings.translations_dir, language, path), language)
         if known is None or known[0] is not catalog or known[1] is not source:
             answer = catalog.exists and page_status(self.settings.translations_dir, language, path, self.model,
                                                     self.settings).has_translation
