@@ -22,9 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError
 
 from signpost.findings import Finding, error
+from signpost.model.po_reading import read_po_file
 from signpost.safety.limits import MAX_CATALOG_BYTES, size_problem
 from signpost.safety.po import charset_problem, po_syntax_problem
 from signpost.translations.po_format import read_previous_ids
@@ -157,7 +158,7 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
             return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
                                 hint="fix the line (`msgfmt -c` shows the same problem), or run "
                                      "`signpost translations extract` to rewrite the file")]
-        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+        catalog = read_po_file(io.BytesIO(data), language)
         # babel reads a `#|` line as a comment starting with `|`: none in most files, nothing to redo.
         return (read_previous_ids(catalog) if _PREVIOUS_ID_LINE.search(data) else catalog), []
     except PoFileError as problem:

@@ -16,6 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from signpost.findings import Finding, error
+from signpost.model.po_reading import ReadCatalog
 # Where catalogs live and how a PO file is read belong to the content model; these names are
 # re-exported because every translations module (and the tests) use them from here.
 from signpost.model.catalogs import (INTERFACE_CATALOG, Catalogs, catalog_path, content_path_of,  # noqa: F401
@@ -176,7 +177,7 @@ def _check(path: Path, language: str) -> PageCatalog:
         return page_catalog
     page_catalog.draft_catalog = is_draft_catalog(catalog)
     markdown = path.name != INTERFACE_CATALOG
-    for message in catalog:
+    for message in catalog.messages_as_read.values():  # as `for message in catalog`, without the header
         if not message.id or not message.string:
             continue
         key = message_key(message)
@@ -214,7 +215,8 @@ def message_key(message: Message) -> str:
 
 def is_draft_catalog(catalog: Catalog) -> bool:
     """The file's header comment has a `# machine-draft` line: every translation in it is a draft."""
-    return any(line.lstrip("# ").startswith(MACHINE_DRAFT) for line in (catalog.header_comment or "").splitlines())
+    comment = catalog.header_comment_as_read if isinstance(catalog, ReadCatalog) else catalog.header_comment
+    return any(line.lstrip("# ").startswith(MACHINE_DRAFT) for line in (comment or "").splitlines())
 
 
 def is_draft_message(message: Message) -> bool:
