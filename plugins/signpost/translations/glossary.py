@@ -70,9 +70,12 @@ def glossary_findings(translations_dir: Path | str, language: str) -> list[Findi
     terms, findings = read_glossary(glossary_path(translations_dir, language))
     if not terms:
         return findings
+    any_term = _any_word(tuple(term.source for term in terms))
     for po in find_catalogs(translations_dir, language):
         catalog = load_page_catalog(po, language)
         for msgid, translated in catalog.usable.items():
+            if not any_term.search(msgid):
+                continue  # no term in this message (most messages): one search, not one per term
             for term in terms:
                 if term.found_in_source(msgid) and not term.rendered_in(translated.string):
                     findings.append(warning(
@@ -81,6 +84,12 @@ def glossary_findings(translations_dir: Path | str, language: str) -> list[Findi
                         check=CHECK, hint=f"use the glossary's term ({display(glossary_path(translations_dir, language))}), "
                                           "or change the glossary if this page needs another word"))
     return findings
+
+
+@lru_cache(maxsize=16)
+def _any_word(terms: tuple[str, ...]) -> re.Pattern:
+    """Finds a message `_word` finds any of the terms in (the regular expression engine tries each)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
