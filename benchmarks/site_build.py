@@ -218,7 +218,10 @@ def _plugin_shares(root: Path, size: tuple[int, int]) -> dict:
       they make back into Material's templates (the page layout, the menu, the bare build's work
       too) are the engine's, not signpost's: left out;
     - signpost/content hosts the other plugins' steps on its one parse of each finished page
-      (`rendered_page.run_steps`): each step's time is its own plugin's, not content's.
+      (`rendered_page.run_steps`): each step's time is its own plugin's, not content's;
+    - a signpost function a library calls back while inside a signpost call (babel's parser
+      filling signpost's catalog class, nh3 asking signpost's attribute filter, textstat looking
+      syllables up) is already in that call's time: not counted again (`_inside_signpost`).
 
     The first process (the merge of the workers' sites, the publishing) is not profiled.
     The profiler's clock is the wall clock (a CPU-time clock costs a system call per event and
@@ -250,11 +253,13 @@ def _shares_from(files: list[Path]) -> dict:
         for caller, caller_stats in callers.items() if waiting else ():
             if (feature := _feature(caller[0])) is not None:
                 shares[feature] = shares.get(feature, 0.0) - caller_stats[3]
+    inside_signpost = _inside_signpost(stats.stats)
     for function, (_, _, _, _, callers) in stats.stats.items():
         feature = _feature(function[0])
         if feature is None:
             continue
-        entered = sum(caller_stats[3] for caller, caller_stats in callers.items() if _feature(caller[0]) is None)
+        entered = sum(caller_stats[3] for caller, caller_stats in callers.items()
+                      if _feature(caller[0]) is None and not inside_signpost(caller))
         shares[feature] = shares.get(feature, 0.0) + entered
         if function[2] == HOSTED_STEP:
             hosted = sum(caller_stats[3] for caller, caller_stats in callers.items() if caller[2] == "run_steps")
@@ -270,6 +275,41 @@ def _shares_from(files: list[Path]) -> dict:
             if (feature := _feature(caller[0])) is not None:
                 shares[feature] -= caller_stats[3]
     return {feature: round(100 * seconds / total, 1) for feature, seconds in sorted(shares.items())}
+
+
+def _inside_signpost(stats: dict):
+    """Whether a library function is only ever called from within signpost's calls (directly or through
+    other such functions): a signpost function it calls back (babel's parser filling signpost's catalog
+    class) is already in the time of the signpost call it is inside, not a new entry to count again.
+    A function also called from the engine (Jinja, the Markdown parser, builtins) counts as an entry."""
+    known: dict[tuple, bool] = {}
+
+    def inside(function: tuple, path: frozenset = frozenset()) -> bool:
+        if function in known:
+            return known[function]
+        if function in path:
+            return True  # a cycle adds no way in from outside
+        callers = stats.get(function, (0, 0, 0, 0, {}))[4]
+        if not callers or function[0].endswith(ORCHESTRATION + PROFILER) or _taken_out(function):
+            # A process's first call, the parallel build's own frame, or engine work taken out of
+            # the signpost call that made it (below): what signpost code it calls is a way in.
+            answer = False
+        else:
+            answer = all(_feature(caller[0]) is not None or inside(caller, path | {function}) for caller in callers)
+        known[function] = answer
+        return answer
+    return inside
+
+
+def _taken_out(function: tuple) -> bool:
+    """Engine work `_shares_from` takes out of the signpost call it is inside: Material's templates, the
+    Material copies, the menu macro the helper calls back."""
+    return (_engine_template(function[0]) or function[0].endswith(MATERIAL_COPIES)
+            or (function[0].endswith(JINJA_MACROS) and function[2] == "__call__"))
+
+
+#: The bench's own profiling wrapper (it starts each profiled process's work).
+PROFILER = ("benchmarks/_profiled_build.py",)
 
 
 #: The method by which a plugin's step runs on the content plugin's one parse of a page.
