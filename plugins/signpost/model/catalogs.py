@@ -144,18 +144,17 @@ def catalog_bytes_not_kept():
 
 def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Finding]]:
     """A PO file as a babel Catalog, or None and a finding naming the line that is wrong."""
-    where = display(path)
     try:
         too_big = size_problem(path.stat().st_size, MAX_CATALOG_BYTES, "PO file")
         if too_big:
-            return None, [error(where, too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
+            return None, [error(display(path), too_big, hint="split the catalog, or check it is a real PO file", check=CHECK)]
         data = catalog_bytes(path)
         if data is None:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         strict = _strict_syntax_problem(data)
         if strict:
             line, reason = strict
-            return None, [error(where, f"the PO file is malformed: {reason}", line=line, check=CHECK,
+            return None, [error(display(path), f"the PO file is malformed: {reason}", line=line, check=CHECK,
                                 hint="fix the line (`msgfmt -c` shows the same problem), or run "
                                      "`signpost translations extract` to rewrite the file")]
         catalog = read_po_file(io.BytesIO(data), language)
@@ -163,15 +162,15 @@ def read_catalog(path: Path, language: str) -> tuple[Catalog | None, list[Findin
         return (read_previous_ids(catalog) if _PREVIOUS_ID_LINE.search(data) else catalog), []
     except PoFileError as problem:
         line = problem.lineno + 1
-        return None, [error(where, f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
+        return None, [error(display(path), f"the PO file is malformed: {problem.args[0].rsplit(' on ', 1)[0]}", line=line,
                             hint="fix the line (a PO tool such as Poedit or `msgfmt -c` shows the problem), "
                                  "or run `signpost translations extract` to rewrite the file", check=CHECK)]
     except (UnicodeDecodeError, ValueError, LookupError) as problem:
         line = _line_of_problem(catalog_bytes(path) or b"")
-        return None, [error(where, f"the PO file cannot be read: {problem}", line=line,
+        return None, [error(display(path), f"the PO file cannot be read: {problem}", line=line,
                             hint="save it as UTF-8 with `charset=UTF-8` in its header", check=CHECK)]
     except OSError as problem:
-        return None, [error(where, f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
+        return None, [error(display(path), f"the PO file cannot be opened: {problem.strerror}", check=CHECK)]
 
 
 #: A comment line with a `|` after its `#` (a superset of what babel reads as a `#|` comment:

@@ -241,9 +241,11 @@ def _names(items: list[str]) -> frozenset[str]:
 
 
 def _facts(text: str) -> _Facts:
-    links = _counted(_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text) + _AUTOLINK.findall(text)
-                     + _BARE_URL.findall(text))
-    rest = _LINK_TARGET.sub("]", _AUTOLINK.sub(" ", _BARE_URL.sub(" ", text)))
+    links, rest = _NONE_COUNTED, text
+    if "](" in text or "][" in text or "<" in text or "http" in text:  # what each link pattern needs
+        links = _counted(_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text) + _AUTOLINK.findall(text)
+                         + _BARE_URL.findall(text))
+        rest = _LINK_TARGET.sub("]", _AUTOLINK.sub(" ", _BARE_URL.sub(" ", text)))
     emails = phones = numbers = _NONE_COUNTED
     if "@" in rest:  # no address without an @ (most messages): two searches saved
         emails = _counted([e.lower() for e in _EMAIL.findall(rest)])
@@ -253,8 +255,8 @@ def _facts(text: str) -> _Facts:
         phones = _counted([re.sub(r"\D", "", p) for p in _PHONE.findall(normalised)])
         rest = _PHONE.sub(" ", normalised)
         numbers = _counted([n.lstrip("0") or "0" for n in _NUMBER.findall(rest)])
-    return _Facts(links, emails, phones, numbers, tuple(keys_in(text)), _names(_FIELD.findall(text)),
-                  _names(_HIDDEN.findall(text)))
+    return _Facts(links, emails, phones, numbers, tuple(keys_in(text)) if "{{" in text else (),
+                  _names(_FIELD.findall(text)) if "{" in text else _NO_NAMES, _names(_HIDDEN.findall(text)))
 
 
 def _western_digits(text: str) -> str:

@@ -174,7 +174,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         rendered.changed = True
         material.set_document_language(tree, self.language, l10n.direction(self.language))
         if self.config.prune_alternates:
-            material.rewrite_alternates(tree, lambda lang: self._has_translation(page, lang),
+            material.rewrite_alternates(tree, self._translated_into(page),
                                         page_url=page.canonical_url, default_language=self.default)
             if self._nothing_translated(page):
                 material.mark_as_fallback(tree, self._english_absolute_url(page, config))
@@ -252,13 +252,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def _catalog_path(self, content_path: str) -> Path:
         return catalog_path(self.settings.translations_dir, self.language, content_path)
 
-    def _has_translation(self, page, language: str) -> bool:
-        if language == self.default or self.model is None:
-            return True
+    def _translated_into(self, page):
+        """`keep(language)` for the page's alternates: is the page translated into it (its page looked up once)."""
         path = page_source_path(page)
-        source = self.model.page(path)
-        if source is None:
-            return True
+        source = self.model.page(path) if self.model is not None else None
+        return lambda language: language == self.default or source is None or self._has_translation(path, source, language)
+
+    def _has_translation(self, path: str, source, language: str) -> bool:
         # Asked for each alternate of each page in each language pass: the answer is kept while the
         # page and its checked catalog (cached on the file's size and time) are the same objects.
         known = self.__dict__.setdefault("_translated", {}).get((path, language))
