@@ -46,6 +46,7 @@ from signpost.translations import output
 WORKER_LANGUAGES = "SIGNPOST_WORKER_LANGUAGES"
 FINDINGS_FILE = "SIGNPOST_FINDINGS_FILE"
 RENDER_ONLY = "SIGNPOST_RENDER_ONLY"  # a `check_build` plan: render only its `render_only` pages
+SITEMAP_MERGED = "SIGNPOST_SITEMAP_MERGED"  # one of several workers: the merge writes the sitemap
 
 
 # In the workers -----------------------------------------------------------------------------------
@@ -74,6 +75,12 @@ def reports_site(default_language: str) -> bool:
     repeat its findings and write files the merge throws away.
     """
     return reports_language(default_language)
+
+
+def sitemap_merged() -> bool:
+    """One of several workers: the merge builds the site's sitemap from theirs and prunes it
+    (`_merge_sitemaps`), so pruning this worker's own copy first would be work thrown away."""
+    return os.environ.get(SITEMAP_MERGED) == "1"
 
 
 def drop_unassigned_pages(files, language: str):
@@ -247,7 +254,8 @@ def _run_forked(workers: list[Worker], mkdocs_command: list[str], config_file: P
     plan = workers[0].findings.with_name(f"{workers[0].findings.name}.plan")
     plan.write_text(json.dumps({"config_file": str(config_file), "scratch": str(scratch), "workers": [
         {"languages": worker.languages, "site": str(worker.site), "output": str(worker.output_file),
-         "environment": {WORKER_LANGUAGES: ",".join(worker.languages), FINDINGS_FILE: str(worker.findings)}}
+         "environment": {WORKER_LANGUAGES: ",".join(worker.languages), FINDINGS_FILE: str(worker.findings),
+                         SITEMAP_MERGED: "1" if len(workers) > 1 else ""}}
         for worker in workers]}), encoding="utf-8")
     process = subprocess.run(mkdocs_command, env={**os.environ, WORKERS_PLAN: str(plan)},
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen_options)

@@ -301,7 +301,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def _prune_sitemap(self, site: Path) -> None:
         parallel.hand_over("untranslated_urls", sorted(self.untranslated_urls))  # for `signpost build --jobs`
         sitemap = site / "sitemap.xml"
-        if not sitemap.is_file():
+        if not sitemap.is_file() or parallel.sitemap_merged():  # the merge prunes the site's one sitemap
             return
         text = output.prune_sitemap(sitemap.read_text(encoding="utf-8"), self.untranslated_urls, self.default)
         sitemap.write_text(text, encoding="utf-8")
