@@ -78,7 +78,12 @@ def _interface_translation(language: str, key: str) -> str | None:
     none). A lookup in the cached catalog: copying its messages into a new dict on every call
     cost 1.8 s of a synthetic build's profile (the theme asks for thousands of strings).
     """
-    return load_page_catalog(_translations_dir / language / INTERFACE_CATALOG, language).translate(key)
+    return load_page_catalog(_interface_catalog_path(_translations_dir, language), language).translate(key)
+
+
+@lru_cache(maxsize=64)  # the theme asks for thousands of strings per language pass
+def _interface_catalog_path(translations_dir: Path, language: str) -> Path:
+    return translations_dir / language / INTERFACE_CATALOG
 
 
 def interface_findings(language: str) -> list:

@@ -70,6 +70,7 @@ class Catalogs:
             return None
 
 
+@lru_cache(maxsize=16384)  # asked for every page in every language, in every pass (a path is never changed)
 def catalog_path(translations_dir: Path | str, language: str, content_path: str) -> Path:
     """`translations/pl/charter/index.po` for `charter/index.md`."""
     stem = content_path[:-3] if content_path.endswith(".md") else content_path
