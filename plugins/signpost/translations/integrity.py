@@ -31,13 +31,17 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 from signpost.facts.references import keys_in
+from signpost.translations.attribute_lists import attribute_lists
 from signpost.markup import render_inline
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Each pattern stops where another match could start (a target holds no `](`, an autolink no `<`,
+# an address starts where its run of address characters does): on a hostile translation
+# (`](a` written 8,000 times) each start read on to the end, and the check took seconds per KB.
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^)\s>\]]|\](?!\())+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_TARGET = re.compile(r"\]\[([^\]]+)\]")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^>\s]+)>")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^<>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s)<>\]]+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # UK phone numbers as people write them: 0113 496 0123, 020 7946 0123, 07700 900123, +44 113 496 0123.
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s-]?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){1,3}\b")
 _NUMBER = re.compile(r"\d+")
@@ -56,6 +60,12 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
 
     `markdown=False` for interface strings, which are not Markdown blocks.
     """
+    if len(msgstr) > _longest_translation(msgid):
+        # Far longer than any language needs: refused before it is parsed. Python-Markdown reads some
+        # text in time that grows with the square of its length (`[a` written 30,000 times took it
+        # minutes), and the page would render the same text again.
+        return [f"the translation is {len(msgstr):,} characters long, the English {len(msgid):,}: "
+                "a translation is at most four times the English and 400 characters more"]
     source, target = _english_facts(msgid), _facts(msgstr)
     problems = []
     hidden = target.hidden - source.hidden
@@ -82,6 +92,10 @@ def integrity_problems(msgid: str, msgstr: str, *, markdown: bool = True) -> lis
         problems += format_problems(msgid, msgstr)
     problems += markup_problems(msgid, msgstr, blocks=markdown)
     return problems
+
+
+def _longest_translation(msgid: str) -> int:
+    return 4 * len(msgid) + 400
 
 
 def forget_worked_out_facts() -> None:
@@ -148,12 +162,9 @@ def markup_problems(msgid: str, msgstr: str, *, blocks: bool = True) -> list[str
 
 # Text whose wording is translated: compared by presence, not value.
 _WORDING_ATTRIBUTES = frozenset({"alt", "title", "aria-label"})
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^}\n]*|[^}\n\s=]+=[^}\n]*|[^}\n]*[ \t][^}\n]*)\}")
-
-
 def _attribute_lists(text: str) -> Counter:
     """`{#id}`, `{: .class}`, `{onclick=x}`: every `{...}` that is not a plain `{placeholder}`."""
-    return Counter(" ".join(found.split()) for found in _ATTRIBUTE_LIST.findall(text))
+    return Counter(" ".join(found.split()) for found in attribute_lists(text))
 
 
 def _tag_names(text: str) -> set[str]:
@@ -277,7 +288,7 @@ def _rendered_shape(text: str) -> Counter:
     shape = Counter(re.findall(r"<(a|img|code|strong|em)\b", rendered))
     body = re.sub(r"<code>.*?</code>", "", rendered, flags=re.S)
     plain = re.sub(r"<[^>]+>", "", body)
-    if re.search(r"\]\(|\[[^\]]*\]\(|\*\*|(?<!\w)__", plain):
+    if re.search(r"\]\(|\[[^\][]*\]\(|\*\*|(?<!\w)__", plain):
         shape["unparsed link or emphasis markers"] += 1
     for block in re.findall(r"<(p|h[1-6]|ul|ol|blockquote|pre|table|hr)\b", rendered):
         shape[f"<{block}> blocks"] += 1
