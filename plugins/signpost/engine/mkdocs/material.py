@@ -73,7 +73,7 @@ def _resolver(page_url: str) -> Callable[[str], str]:
     in every language pass (a fifth of the alternates' time). tests/test_alternates.py
     compares the two on generated URLs.
     """
-    scheme, netloc, path, query, fragment = urlsplit(page_url)
+    scheme, netloc, path, _, _ = urlsplit(page_url)
     if "//" in path or not scheme or not netloc:
         return lambda href: urljoin(page_url, href)
     origin, folder = f"{scheme}://{netloc}", path[:path.rfind("/") + 1] or "/"

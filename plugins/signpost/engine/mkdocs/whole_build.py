@@ -159,15 +159,14 @@ def check_catalogs_side_by_side(config) -> None:
     """
     # Late: the engine (MkDocs or ProperDocs) is chosen by main() before anything imports it.
     from signpost.engine.mkdocs.project import settings_from_config
-    from signpost.translations.catalogs import adopt, check_catalogs, find_catalogs
+    from signpost.translations.catalogs import adopt, check_catalogs, content_path_of, find_catalogs
     settings = settings_from_config(config)
     # Split by page, not by file: a page's catalogs in every language are checked in the same
     # process, so each English message is worked out (its facts, its rendered markup) once.
-    by_page: dict[str, list[tuple[Path, str]]] = {}
+    by_page: dict[str | None, list[tuple[Path, str]]] = {}  # None: the interface catalogs
     for language in settings.target_languages:
-        folder = Path(settings.translations_dir) / language
         for po in find_catalogs(settings.translations_dir, language):
-            by_page.setdefault(po.relative_to(folder).as_posix(), []).append((po, language))
+            by_page.setdefault(content_path_of(settings.translations_dir, language, po), []).append((po, language))
     pages = list(by_page.values())
     if len(pages) < 2:
         return
